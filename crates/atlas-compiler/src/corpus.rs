@@ -1,0 +1,125 @@
+//! The corpus on disk: `plans.toml` (facts the texts cannot give reliably), `indicators.toml`
+//! (canonical indicator keys) and the plan texts under `plans/`.
+
+use crate::table::{Role, TableSpec};
+use atlas_data::{Level, Table};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    #[serde(rename = "plan")]
+    pub plans: Vec<PlanEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanEntry {
+    /// Path of the text relative to the corpus directory.
+    pub file: String,
+    pub id: String,
+    pub name: String,
+    pub name_en: String,
+    pub level: String,
+    pub parent: String,
+    /// Curated adoption date, for texts that garble it.
+    pub adopted: Option<String>,
+    /// The town that `县城` / `城区` / `中心城区` means.
+    pub seat: Option<String>,
+    #[serde(default, rename = "table")]
+    pub tables: Vec<TableEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableEntry {
+    pub table: String,
+    pub anchor: String,
+    pub columns: Vec<String>,
+}
+
+/// One plan, ready to parse.
+pub struct Plan {
+    pub entry: PlanEntry,
+    pub level: Level,
+    pub tables: Vec<TableSpec>,
+    /// `corpus/plans/….txt`, as shown to users and in diagnostics.
+    pub display_path: String,
+    /// The text with BOM and CR removed.
+    pub text: String,
+}
+
+pub fn parse_level(s: &str) -> Option<Level> {
+    match s {
+        "county" => Some(Level::County),
+        "county_city" => Some(Level::CountyCity),
+        "prefecture_city" => Some(Level::PrefectureCity),
+        _ => None,
+    }
+}
+
+fn parse_table(e: &TableEntry) -> Result<TableSpec, String> {
+    let table = match e.table.as_str() {
+        "14th" => Table::Fourteenth,
+        "13th" => Table::Thirteenth,
+        other => {
+            return Err(format!(
+                "unknown table kind `{other}` (expected 14th or 13th)"
+            ))
+        }
+    };
+    let columns = e
+        .columns
+        .iter()
+        .map(|c| Role::parse(c).ok_or_else(|| format!("unknown column `{c}`")))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(TableSpec {
+        table,
+        anchor: e.anchor.clone(),
+        columns,
+    })
+}
+
+/// Loads the manifest and every text it names. Errors are whole-corpus problems (a missing file,
+/// a malformed manifest), reported with the file they concern.
+pub fn load(dir: &Path) -> Result<Vec<Plan>, String> {
+    let manifest_path = dir.join("plans.toml");
+    let manifest_text = std::fs::read_to_string(&manifest_path)
+        .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    let manifest: Manifest =
+        toml::from_str(&manifest_text).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    let corpus_name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "corpus".into());
+    let mut plans = Vec::new();
+    for entry in manifest.plans {
+        let path: PathBuf = dir.join(&entry.file);
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let raw =
+            String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 ({e})", path.display()))?;
+        let level = parse_level(&entry.level).ok_or_else(|| {
+            format!(
+                "{}: plan {}: unknown level `{}`",
+                manifest_path.display(),
+                entry.id,
+                entry.level
+            )
+        })?;
+        let tables = entry
+            .tables
+            .iter()
+            .map(parse_table)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| format!("{}: plan {}: {e}", manifest_path.display(), entry.id))?;
+        plans.push(Plan {
+            display_path: format!("{corpus_name}/{}", entry.file),
+            level,
+            tables,
+            text: crate::text::normalize_input(&raw),
+            entry,
+        });
+    }
+    Ok(plans)
+}

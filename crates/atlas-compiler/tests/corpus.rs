@@ -1,0 +1,235 @@
+//! Whole-corpus tests: the real five plans compile with the row counts the plans print, no error
+//! diagnostics, values exactly as printed, and the bundle does not depend on line endings or BOM.
+
+use atlas_compiler::{compile, Options};
+use atlas_data::{encode, Bundle, Column, Locality, SectionKind, Severity, Table};
+use std::path::{Path, PathBuf};
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+}
+
+fn compiled() -> Bundle {
+    compile(&corpus_dir(), &Options::default()).expect("corpus compiles")
+}
+
+fn locality<'b>(b: &'b Bundle, name: &str) -> &'b Locality {
+    b.core
+        .localities
+        .iter()
+        .find(|l| l.name == name)
+        .unwrap_or_else(|| panic!("{name} missing"))
+}
+
+/// The raw text of a cell of the row named `name` in `table`.
+fn raw(l: &Locality, table: Table, name: &str, column: Column) -> String {
+    let row = l
+        .indicators
+        .iter()
+        .find(|i| i.table == table && i.name == name)
+        .unwrap_or_else(|| panic!("{}: no row {name}", l.name));
+    row.cells
+        .get(&column)
+        .map(|c| c.raw.clone())
+        .unwrap_or_else(|| panic!("{}: {name} has no {column:?}", l.name))
+}
+
+#[test]
+fn row_counts_match_the_printed_tables() {
+    let b = compiled();
+    let expected = [
+        ("湘潭县", 26, 49),
+        ("湘乡市", 30, 30),
+        ("衡东县", 39, 28),
+        ("株洲市", 28, 38),
+        ("益阳市", 26, 41),
+    ];
+    for (name, fourteenth, thirteenth) in expected {
+        let l = locality(&b, name);
+        let count = |t| l.indicators.iter().filter(|i| i.table == t).count();
+        assert_eq!(
+            (count(Table::Fourteenth), count(Table::Thirteenth)),
+            (fourteenth, thirteenth),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn no_error_diagnostics() {
+    let b = compiled();
+    let errors: Vec<_> = b
+        .core
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn localities_carry_their_facts() {
+    let b = compiled();
+    let l = locality(&b, "湘潭县");
+    assert_eq!(
+        (l.id.as_str(), l.adopted.as_deref(), l.adopted_curated),
+        ("430321", Some("2020-12-24"), false)
+    );
+    assert_eq!(l.title, "湘潭县国民经济和社会发展第十四个五年规划纲要");
+    assert_eq!(l.text_lines, 1065); // 1,064 line breaks; the last line has none
+    let x = locality(&b, "湘乡市");
+    assert_eq!(
+        (x.adopted.as_deref(), x.adopted_curated),
+        (Some("2021-03-06"), true)
+    );
+    assert_eq!(
+        locality(&b, "株洲市").adopted.as_deref(),
+        Some("2021-01-21")
+    );
+    assert_eq!(
+        locality(&b, "益阳市").adopted.as_deref(),
+        Some("2021-01-16")
+    );
+    assert_eq!(locality(&b, "衡东县").adopted, None);
+}
+
+#[test]
+fn outline_has_chapters_sections_and_parenthesised_sections() {
+    let b = compiled();
+    let x = locality(&b, "湘乡市");
+    assert!(x
+        .outline
+        .iter()
+        .any(|h| h.level == 2 && h.number == "(二)" && h.title == "主要形势" && h.line == 713));
+    let h = locality(&b, "衡东县");
+    let layout = h
+        .outline
+        .iter()
+        .find(|h| h.title == "空间布局")
+        .expect("衡东 第四节 空间布局");
+    assert_eq!(
+        (layout.level, layout.number.as_str(), layout.line),
+        (2, "第四节", 643)
+    );
+    // Table-of-contents entries are not headings: 湘潭县's first chapter heading is in the body.
+    let xt = locality(&b, "湘潭县");
+    assert_eq!(xt.outline.first().map(|h| h.line), Some(69));
+}
+
+/// Values checked by hand against the printed text (file:line in each comment).
+#[test]
+fn sample_values_are_exactly_as_printed() {
+    let b = compiled();
+    use Column::*;
+    use Table::*;
+    let xt = locality(&b, "湘潭县");
+    assert_eq!(raw(xt, Fourteenth, "地区生产总值", Target2025), "810"); // 430321:262
+    assert_eq!(
+        raw(xt, Fourteenth, "空气PM2.5平均浓度", Base2020),
+        "37.4（2019 年）"
+    ); // 430321:290
+    assert_eq!(
+        raw(xt, Thirteenth, "人口规模", TargetGrowth),
+        "控制在 7.5‰以内"
+    ); // 430321:125
+    let pm = xt
+        .indicators
+        .iter()
+        .find(|i| i.name == "空气PM2.5平均浓度")
+        .unwrap();
+    assert_eq!(
+        (pm.cells[&Base2020].value, pm.cells[&Base2020].year),
+        (Some(37.4), Some(2019))
+    );
+    assert_eq!(
+        xt.indicators
+            .iter()
+            .find(|i| i.name == "社会矛盾纠纷调处成功率")
+            .unwrap()
+            .category
+            .as_deref(),
+        Some("社会管理")
+    ); // category split 社 / 会 管 理 over a page break
+
+    let xx = locality(&b, "湘乡市");
+    assert_eq!(
+        raw(xx, Thirteenth, "三次产业结构", Target2020),
+        "16.7:51.6:31.7"
+    ); // 430381:343
+    assert_eq!(raw(xx, Fourteenth, "地区生产总值", Target2025), "750"); // 430381:811
+
+    let hd = locality(&b, "衡东县");
+    let urban = hd
+        .indicators
+        .iter()
+        .find(|i| i.seq.as_deref() == Some("15-1"))
+        .unwrap(); // 430424:469
+    assert_eq!(
+        (urban.name.as_str(), urban.cells[&Target2025].raw.as_str()),
+        ("城镇居民人均可支配收入", "55000")
+    );
+    assert_eq!(raw(hd, Thirteenth, "年末人口", Y2020), "60.8（预计）"); // 430424:75
+    assert!(
+        hd.indicators
+            .iter()
+            .find(|i| i.name == "年末人口")
+            .unwrap()
+            .cells[&Y2020]
+            .estimate
+    );
+
+    let zz = locality(&b, "株洲市");
+    assert_eq!(raw(zz, Thirteenth, "户籍人口城镇化率", Actual2020), "49.26"); // 430200:173
+    assert_eq!(raw(zz, Thirteenth, "氮氧化物", Value2015), "17.92"); // 430200:205, row lost its leading columns
+    let gdp = zz
+        .indicators
+        .iter()
+        .find(|i| i.table == Fourteenth && i.seq.as_deref() == Some("1"))
+        .unwrap(); // 430200:340
+    assert_eq!(
+        (gdp.marker, gdp.cells[&TargetGrowth].raw.as_str()),
+        (Some(atlas_data::Marker::National), "7.5%")
+    );
+
+    let yy = locality(&b, "益阳市");
+    assert_eq!(
+        raw(yy, Fourteenth, "粮食综合生产能力", Base2020),
+        "225 以上"
+    ); // 430900:368
+    assert_eq!(raw(yy, Fourteenth, "地区生产总值", TargetGrowth), "8%左右"); // 430900:342
+    assert_eq!(raw(yy, Thirteenth, "基本医疗保险", Target2020), "> 95"); // 430900:228
+}
+
+fn copy_corpus_with(dir: &Path, transform: impl Fn(&str) -> String) {
+    std::fs::create_dir_all(dir.join("plans")).unwrap();
+    for entry in std::fs::read_dir(corpus_dir().join("plans")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            dir.join("plans").join(path.file_name().unwrap()),
+            transform(&text),
+        )
+        .unwrap();
+    }
+    for f in ["plans.toml", "indicators.toml"] {
+        std::fs::copy(corpus_dir().join(f), dir.join(f)).unwrap();
+    }
+}
+
+#[test]
+fn crlf_and_bom_compile_to_the_same_bundle() {
+    let tmp = std::env::temp_dir().join(format!("atlas-crlf-{}", std::process::id()));
+    let dir = tmp.join("corpus");
+    copy_corpus_with(&dir, |t| format!("\u{feff}{}", t.replace('\n', "\r\n")));
+    let all = [SectionKind::Core, SectionKind::Geo, SectionKind::Text];
+    let original = encode(&compiled(), &all);
+    let converted = encode(&compile(&dir, &Options::default()).unwrap(), &all);
+    std::fs::remove_dir_all(&tmp).ok();
+    assert!(original == converted, "CRLF + BOM changed the bundle");
+}
+
+#[test]
+fn compiling_twice_gives_identical_bytes() {
+    let all = [SectionKind::Core, SectionKind::Geo, SectionKind::Text];
+    assert!(encode(&compiled(), &all) == encode(&compiled(), &all));
+}

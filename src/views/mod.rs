@@ -1,0 +1,3 @@
+//! One view per file.
+
+pub mod summary;

@@ -1,0 +1,82 @@
+//! `cargo xtask`: the project's build, serve, test and bench tasks. Each task installs the tools it
+//! needs (see `tools.rs`), so a fresh machine with rustup, npm and apt needs nothing else.
+
+mod bench;
+mod build;
+mod corpus;
+mod serve;
+mod test;
+mod tools;
+
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+  serve   compile the corpus, build the widget and serve it on http://127.0.0.1:8080
+  build   compile the corpus and build the release site into dist/
+  test    all tests: Rust unit/integration tests, then browser tests on the release build
+  bench   measure bundle and compile figures; writes BENCHMARKS.md
+
+Environment: ATLAS_GAZETTEER=FILE  township points CSV passed to the compiler (optional)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::run(),
+        Some("build") => build::run().map(|_| ()),
+        Some("test") => test::run(),
+        Some("bench") => bench::run(),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Runs a command in the project root, inheriting output; fails with the command line on error.
+pub fn run_cmd(cmd: &mut Command) -> Result<()> {
+    let shown = format!("{cmd:?}");
+    eprintln!("$ {shown}");
+    if cmd.get_current_dir().is_none() {
+        cmd.current_dir(project_root());
+    }
+    let status = cmd
+        .status()
+        .with_context(|| format!("could not start {shown}"))?;
+    if !status.success() {
+        bail!("{shown} failed with {status}");
+    }
+    Ok(())
+}
+
+/// Runs a command and returns its standard output, or `None` when it cannot run or fails.
+pub fn output_of(cmd: &mut Command) -> Option<String> {
+    if cmd.get_current_dir().is_none() {
+        cmd.current_dir(project_root());
+    }
+    let out = cmd.output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}

@@ -1,0 +1,27 @@
+//! `cargo xtask test`: every test. Rust tests first (parser, codec, whole corpus), then the
+//! browser tests (Playwright driving Debian's Chromium) against the release build in `dist/`.
+
+use crate::{build, corpus, project_root, run_cmd, tools};
+use anyhow::Result;
+use std::process::Command;
+
+pub fn run() -> Result<()> {
+    let mut cargo_test = Command::new("cargo");
+    cargo_test.args(["test", "--workspace"]);
+    if let Some(g) = corpus::gazetteer() {
+        cargo_test.env("ATLAS_GAZETTEER", g);
+    }
+    run_cmd(&mut cargo_test)?;
+
+    let dist = build::run()?;
+    tools::ensure_browser()?;
+    tools::ensure_e2e_packages()?;
+    run_cmd(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+            .env("ATLAS_DIST", &dist)
+            .env("ATLAS_JSON", corpus::out_dir().join("plans.json"))
+            .env("ATLAS_SCREENSHOTS", project_root().join("target/e2e"))
+            .env("CHROMIUM", tools::CHROMIUM),
+    )
+}
