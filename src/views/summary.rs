@@ -11,10 +11,7 @@ pub fn Summary(core: Arc<Core>) -> impl IntoView {
         .iter()
         .map(|l| {
             let count = |t| l.indicators.iter().filter(|i| i.table == t).count();
-            let slogan = l
-                .primary_layout()
-                .map(|s| s.slogan.clone())
-                .unwrap_or_else(|| "—".into());
+            let slogan = l.primary_layout().map(|s| s.slogan.clone()).unwrap_or_else(|| "—".into());
             view! {
                 <tr data-locality=l.id.clone()>
                     <th scope="row">{l.name.clone()}<span class="en">{l.name_en.clone()}</span></th>

@@ -8,10 +8,6 @@ use std::process::Command;
 pub fn run() -> Result<PathBuf> {
     corpus::compile()?;
     let path = tools::ensure_web_toolchain()?;
-    run_cmd(
-        Command::new("trunk")
-            .args(["build", "--release"])
-            .env("PATH", path),
-    )?;
+    run_cmd(Command::new("trunk").args(["build", "--release"]).env("PATH", path))?;
     Ok(project_root().join("dist"))
 }

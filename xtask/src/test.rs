@@ -7,7 +7,7 @@ use std::process::Command;
 
 pub fn run() -> Result<()> {
     let mut cargo_test = Command::new("cargo");
-    cargo_test.args(["test", "--workspace"]);
+    cargo_test.args(["test", "--workspace"]).env("ATLAS_GEO", corpus::geo_file()?).env("ATLAS_REQUIRE_GEO", "1");
     if let Some(g) = corpus::gazetteer() {
         cargo_test.env("ATLAS_GAZETTEER", g);
     }

@@ -12,12 +12,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132.0.0";
 
 pub fn ensure_wasm_target() -> Result<()> {
-    let installed = output_of(Command::new("rustup").args(["target", "list", "--installed"]))
-        .unwrap_or_default();
-    if !installed
-        .lines()
-        .any(|l| l.trim() == "wasm32-unknown-unknown")
-    {
+    let installed = output_of(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
         run_cmd(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
     Ok(())
@@ -27,21 +23,14 @@ pub fn ensure_trunk() -> Result<()> {
     let have = output_of(Command::new("trunk").arg("--version")).unwrap_or_default();
     if !have.contains(TRUNK_VERSION) {
         eprintln!("installing trunk {TRUNK_VERSION} (takes several minutes once)");
-        run_cmd(Command::new("cargo").args([
-            "install",
-            "--locked",
-            "trunk",
-            "--version",
-            TRUNK_VERSION,
-        ]))?;
+        run_cmd(Command::new("cargo").args(["install", "--locked", "trunk", "--version", TRUNK_VERSION]))?;
     }
     Ok(())
 }
 
 /// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
 pub fn locked_wasm_bindgen() -> Result<String> {
-    let lock =
-        std::fs::read_to_string(project_root().join("Cargo.lock")).context("reading Cargo.lock")?;
+    let lock = std::fs::read_to_string(project_root().join("Cargo.lock")).context("reading Cargo.lock")?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\"" {
@@ -55,8 +44,7 @@ pub fn locked_wasm_bindgen() -> Result<String> {
 
 pub fn ensure_wasm_bindgen() -> Result<()> {
     let version = locked_wasm_bindgen()?;
-    let trunk_toml =
-        std::fs::read_to_string(project_root().join("Trunk.toml")).context("reading Trunk.toml")?;
+    let trunk_toml = std::fs::read_to_string(project_root().join("Trunk.toml")).context("reading Trunk.toml")?;
     if !trunk_toml.contains(&format!("wasm_bindgen = \"{version}\"")) {
         bail!("Trunk.toml must pin wasm_bindgen = \"{version}\" (the version in Cargo.lock)");
     }
@@ -64,12 +52,7 @@ pub fn ensure_wasm_bindgen() -> Result<()> {
     if !have.split_whitespace().any(|w| w == version) {
         eprintln!("installing wasm-bindgen-cli {version}");
         // Not --locked: the registry here lacks one of its locked dependencies.
-        run_cmd(Command::new("cargo").args([
-            "install",
-            "wasm-bindgen-cli",
-            "--version",
-            &version,
-        ]))?;
+        run_cmd(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]))?;
     }
     Ok(())
 }
@@ -88,13 +71,7 @@ pub fn ensure_wasm_opt() -> Result<PathBuf> {
         std::fs::create_dir_all(tools_dir())?;
         run_cmd(
             Command::new("npm")
-                .args([
-                    "install",
-                    "--no-save",
-                    "--no-audit",
-                    "--no-fund",
-                    "--prefix",
-                ])
+                .args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix"])
                 .arg(tools_dir())
                 .arg(format!("binaryen@{BINARYEN_VERSION}")),
         )?;
@@ -108,9 +85,7 @@ pub fn path_with(dirs: &[&Path]) -> std::ffi::OsString {
     if let Some(home) = std::env::var_os("HOME") {
         paths.push(PathBuf::from(home).join(".cargo/bin"));
     }
-    paths.extend(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    ));
+    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
     std::env::join_paths(paths).unwrap_or_default()
 }
 

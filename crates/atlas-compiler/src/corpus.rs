@@ -63,49 +63,31 @@ fn parse_table(e: &TableEntry) -> Result<TableSpec, String> {
     let table = match e.table.as_str() {
         "14th" => Table::Fourteenth,
         "13th" => Table::Thirteenth,
-        other => {
-            return Err(format!(
-                "unknown table kind `{other}` (expected 14th or 13th)"
-            ))
-        }
+        other => return Err(format!("unknown table kind `{other}` (expected 14th or 13th)")),
     };
     let columns = e
         .columns
         .iter()
         .map(|c| Role::parse(c).ok_or_else(|| format!("unknown column `{c}`")))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(TableSpec {
-        table,
-        anchor: e.anchor.clone(),
-        columns,
-    })
+    Ok(TableSpec { table, anchor: e.anchor.clone(), columns })
 }
 
 /// Loads the manifest and every text it names. Errors are whole-corpus problems (a missing file,
 /// a malformed manifest), reported with the file they concern.
 pub fn load(dir: &Path) -> Result<Vec<Plan>, String> {
     let manifest_path = dir.join("plans.toml");
-    let manifest_text = std::fs::read_to_string(&manifest_path)
-        .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
-    let manifest: Manifest =
-        toml::from_str(&manifest_text).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
-    let corpus_name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "corpus".into());
+    let manifest_text =
+        std::fs::read_to_string(&manifest_path).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    let manifest: Manifest = toml::from_str(&manifest_text).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    let corpus_name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "corpus".into());
     let mut plans = Vec::new();
     for entry in manifest.plans {
         let path: PathBuf = dir.join(&entry.file);
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let raw =
-            String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 ({e})", path.display()))?;
+        let raw = String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 ({e})", path.display()))?;
         let level = parse_level(&entry.level).ok_or_else(|| {
-            format!(
-                "{}: plan {}: unknown level `{}`",
-                manifest_path.display(),
-                entry.id,
-                entry.level
-            )
+            format!("{}: plan {}: unknown level `{}`", manifest_path.display(), entry.id, entry.level)
         })?;
         let tables = entry
             .tables

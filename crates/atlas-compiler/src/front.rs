@@ -42,8 +42,7 @@ pub fn read(lines: &[&str]) -> Front {
                 note = tidy(&format!("{note}{next}"));
             }
         }
-        if !(note.contains("人民代表大会") && (note.contains("通过") || note.contains("批准")))
-        {
+        if !(note.contains("人民代表大会") && (note.contains("通过") || note.contains("批准"))) {
             continue;
         }
         front.adoption_line = Some(i as u32 + 1);
@@ -51,10 +50,7 @@ pub fn read(lines: &[&str]) -> Front {
         front.adopted = parse_date(body);
         if let Some(day) = body.find('日') {
             let rest = &body[day + '日'.len_utf8()..];
-            let end = rest
-                .find("会议")
-                .map(|e| e + "会议".len())
-                .unwrap_or(rest.len());
+            let end = rest.find("会议").map(|e| e + "会议".len()).unwrap_or(rest.len());
             front.adopted_by = Some(rest[..end].to_string()).filter(|s| !s.is_empty());
         }
         break;
@@ -67,11 +63,7 @@ fn parse_date(s: &str) -> Option<String> {
     let (y, rest) = s.split_once('年')?;
     let (m, rest) = rest.split_once('月')?;
     let (d, _) = rest.split_once('日')?;
-    let (y, m, d): (u16, u8, u8) = (
-        y.trim().parse().ok()?,
-        m.trim().parse().ok()?,
-        d.trim().parse().ok()?,
-    );
+    let (y, m, d): (u16, u8, u8) = (y.trim().parse().ok()?, m.trim().parse().ok()?, d.trim().parse().ok()?);
     ((1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
@@ -87,23 +79,14 @@ mod tests {
             "",
             "(2020年12月24日湘潭县第十六届人民代表大会第六次会议审议通过)",
         ]);
-        assert_eq!(
-            f.title.as_deref(),
-            Some("湘潭县国民经济和社会发展第十四个五年规划纲要")
-        );
+        assert_eq!(f.title.as_deref(), Some("湘潭县国民经济和社会发展第十四个五年规划纲要"));
         assert_eq!(f.adopted.as_deref(), Some("2020-12-24"));
-        assert_eq!(
-            f.adopted_by.as_deref(),
-            Some("湘潭县第十六届人民代表大会第六次会议")
-        );
+        assert_eq!(f.adopted_by.as_deref(), Some("湘潭县第十六届人民代表大会第六次会议"));
     }
 
     #[test]
     fn adoption_wrapped_over_two_lines() {
-        let f = read(&[
-            "(2021年1月21日株洲市第十五届人民代表大会",
-            "第五次会议批准)",
-        ]);
+        let f = read(&["(2021年1月21日株洲市第十五届人民代表大会", "第五次会议批准)"]);
         assert_eq!(f.adopted.as_deref(), Some("2021-01-21"));
     }
 
@@ -116,9 +99,6 @@ mod tests {
     #[test]
     fn title_inside_book_title_marks() {
         let f = read(&[" 《衡东县国民经济和社会发展第十四个五年规划纲要和二〇三五年远景目标纲要》是衡东县“十四五”时期及至2035年国民经济和社会发展的总体战略部署"]);
-        assert_eq!(
-            f.title.as_deref(),
-            Some("衡东县国民经济和社会发展第十四个五年规划纲要和二〇三五年远景目标纲要")
-        );
+        assert_eq!(f.title.as_deref(), Some("衡东县国民经济和社会发展第十四个五年规划纲要和二〇三五年远景目标纲要"));
     }
 }

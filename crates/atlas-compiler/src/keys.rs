@@ -53,19 +53,12 @@ impl Keys {
                     }
                 }
             }
-            list.push(IndicatorKey {
-                key: e.key,
-                zh: e.zh,
-                en: e.en,
-                unit: e.unit,
-            });
+            list.push(IndicatorKey { key: e.key, zh: e.zh, en: e.en, unit: e.unit });
         }
         Ok(Keys { list, by_name })
     }
 
     pub fn lookup(&self, name: &str) -> Option<&str> {
-        self.by_name
-            .get(&normalize(name))
-            .map(|&i| self.list[i].key.as_str())
+        self.by_name.get(&normalize(name)).map(|&i| self.list[i].key.as_str())
     }
 }

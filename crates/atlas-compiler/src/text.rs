@@ -29,9 +29,7 @@ pub fn tidy(s: &str) -> String {
             let before = chars[..start].last().copied();
             let after = chars.get(i).copied();
             let keep = match (before, after) {
-                (Some(b), Some(a)) => {
-                    !(is_cjk(b) || is_cjk(a) || "()（）[]".contains(a) || "()（）".contains(b))
-                }
+                (Some(b), Some(a)) => !(is_cjk(b) || is_cjk(a) || "()（）[]".contains(a) || "()（）".contains(b)),
                 _ => false,
             };
             if keep {
@@ -50,12 +48,7 @@ pub fn chinese_number(s: &str) -> Option<u32> {
     if let Ok(n) = s.parse() {
         return Some(n);
     }
-    let digit = |c: char| {
-        "零一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32)
-    };
+    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32);
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
         ['两'] => Some(2),
@@ -76,10 +69,7 @@ mod tests {
     fn tidy_joins_split_chinese_and_keeps_latin_spaces() {
         assert_eq!(tidy("指 标 名 称"), "指标名称");
         assert_eq!(tidy("人均 GDP (按常住人口计算)"), "人均GDP(按常住人口计算)");
-        assert_eq!(
-            tidy("废弃产品规范回收与循环利用 率"),
-            "废弃产品规范回收与循环利用率"
-        );
+        assert_eq!(tidy("废弃产品规范回收与循环利用 率"), "废弃产品规范回收与循环利用率");
         assert_eq!(tidy("R&D 经费  收入"), "R&D经费收入");
         assert_eq!(tidy("III 类"), "III类");
     }

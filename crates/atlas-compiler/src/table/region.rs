@@ -34,9 +34,7 @@ fn ends_table(line: &str) -> bool {
     if t.contains('\t') {
         return false;
     }
-    let note = ["备注", "注：", "注:", "说明：", "说明:"]
-        .iter()
-        .any(|p| t.starts_with(p));
+    let note = ["备注", "注：", "注:", "说明：", "说明:"].iter().any(|p| t.starts_with(p));
     let heading = crate::outline::parse_heading(t).is_some();
     let prose = t.chars().count() > 40;
     note || heading || prose
@@ -52,21 +50,14 @@ pub fn find<'a>(lines: &[&'a str], anchor: &str, from: u32) -> Option<(u32, Regi
         .map(|(i, _)| i)?;
     let mut body = Vec::new();
     // The anchor may be the header line itself (a table with no caption).
-    let first = if lines[start].contains('\t') {
-        start
-    } else {
-        start + 1
-    };
+    let first = if lines[start].contains('\t') { start } else { start + 1 };
     for (i, line) in lines.iter().enumerate().skip(first) {
         if ends_table(line) {
             break;
         }
         body.push((i as u32 + 1, *line));
     }
-    let tabbed_rows = body
-        .iter()
-        .filter(|(_, l)| l.trim_end().matches('\t').count() >= 2)
-        .count();
+    let tabbed_rows = body.iter().filter(|(_, l)| l.trim_end().matches('\t').count() >= 2).count();
     let tab_led = body.iter().filter(|(_, l)| l.starts_with('\t')).count();
     let encoding = if tabbed_rows >= 3 {
         Encoding::TabRows
@@ -75,13 +66,7 @@ pub fn find<'a>(lines: &[&'a str], anchor: &str, from: u32) -> Option<(u32, Regi
     } else {
         Encoding::BareCells
     };
-    Some((
-        start as u32 + 1,
-        Region {
-            lines: body,
-            encoding,
-        },
-    ))
+    Some((start as u32 + 1, Region { lines: body, encoding }))
 }
 
 impl Region<'_> {
@@ -93,14 +78,7 @@ impl Region<'_> {
                 .lines
                 .iter()
                 .filter(|(_, l)| !l.trim().is_empty())
-                .map(|&(n, l)| {
-                    l.split('\t')
-                        .map(|c| RawCell {
-                            text: c.trim().to_string(),
-                            line: n,
-                        })
-                        .collect()
-                })
+                .map(|&(n, l)| l.split('\t').map(|c| RawCell { text: c.trim().to_string(), line: n }).collect())
                 .collect(),
             Encoding::TabCells => {
                 let mut rows: Vec<Vec<RawCell>> = Vec::new();
@@ -112,10 +90,7 @@ impl Region<'_> {
                             rows.push(std::mem::take(&mut row));
                         }
                     } else if let Some(cell) = l.strip_prefix('\t') {
-                        row.push(RawCell {
-                            text: cell.trim().to_string(),
-                            line: n,
-                        });
+                        row.push(RawCell { text: cell.trim().to_string(), line: n });
                     } else {
                         // A wrapped cell. After a blank line it continues a row that so far has only
                         // its first cell (`经济` ␤ `发展`, `全员劳动生产率` ␤ `（万元）`).
@@ -124,10 +99,7 @@ impl Region<'_> {
                         }
                         match row.last_mut() {
                             Some(c) => c.text = format!("{}{}", c.text, l.trim()),
-                            None => row.push(RawCell {
-                                text: l.trim().to_string(),
-                                line: n,
-                            }),
+                            None => row.push(RawCell { text: l.trim().to_string(), line: n }),
                         }
                     }
                 }
@@ -145,10 +117,7 @@ impl Region<'_> {
         self.lines
             .iter()
             .filter(|(_, l)| !l.trim().is_empty())
-            .map(|&(n, l)| RawCell {
-                text: l.trim().to_string(),
-                line: n,
-            })
+            .map(|&(n, l)| RawCell { text: l.trim().to_string(), line: n })
             .collect()
     }
 }

@@ -60,9 +60,8 @@ pub struct RowIssue {
 
 pub fn is_seq(s: &str) -> bool {
     let mut parts = s.split('-');
-    let ok = |p: Option<&str>| {
-        p.is_some_and(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()))
-    };
+    let ok =
+        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()));
     let first = parts.next();
     ok(first) && parts.clone().count() <= 1 && parts.all(|p| ok(Some(p)))
 }
@@ -102,10 +101,7 @@ fn is_header_cell(s: &str) -> bool {
         || s.starts_with("增长(%")
         || s.contains("主要指标")
         || s.contains("主要目标")
-        || (s.len() > 4
-            && s.starts_with("20")
-            && s.contains('年')
-            && s.chars().take(4).all(|c| c.is_ascii_digit()))
+        || (s.len() > 4 && s.starts_with("20") && s.contains('年') && s.chars().take(4).all(|c| c.is_ascii_digit()))
 }
 
 /// `一、经济发展（9 项）` → `经济发展`; `、经济发展(6项)` → `经济发展`.
@@ -163,23 +159,16 @@ pub fn looks_like_unit(s: &str) -> bool {
         return false;
     }
     UNIT_WORDS.contains(&s)
-        || s.split(['/', '每']).filter(|p| !p.is_empty()).all(|p| {
-            UNIT_WORDS.contains(&p)
-                || p.ends_with('米')
-                || p.ends_with("标煤")
-                || p.ends_with("标准煤")
-        })
+        || s.split(['/', '每'])
+            .filter(|p| !p.is_empty())
+            .all(|p| UNIT_WORDS.contains(&p) || p.ends_with('米') || p.ends_with("标煤") || p.ends_with("标准煤"))
 }
 
 /// Splits `地区生产总值 GDP 增长 (%) ☆` into name `地区生产总值GDP增长`, unit `%`, marker ☆.
 pub fn split_name(raw: &str) -> (String, Option<String>, Option<Marker>) {
     let mut s = raw.trim().to_string();
     let mut marker = None;
-    for (m, mk) in [
-        ('☆', Marker::National),
-        ('△', Marker::Provincial),
-        ('*', Marker::Local),
-    ] {
+    for (m, mk) in [('☆', Marker::National), ('△', Marker::Provincial), ('*', Marker::Local)] {
         if let Some(rest) = s.strip_suffix(m) {
             marker = Some(mk);
             s = rest.trim_end().to_string();
@@ -235,16 +224,8 @@ struct Assembler<'c> {
 
 impl<'c> Assembler<'c> {
     fn new(columns: &'c [Role]) -> Self {
-        let value_columns = columns
-            .iter()
-            .filter_map(|r| {
-                if let Role::Value(c) = r {
-                    Some(*c)
-                } else {
-                    None
-                }
-            })
-            .collect();
+        let value_columns =
+            columns.iter().filter_map(|r| if let Role::Value(c) = r { Some(*c) } else { None }).collect();
         Assembler {
             columns,
             value_columns,
@@ -261,10 +242,7 @@ impl<'c> Assembler<'c> {
     }
 
     fn first_value_col(&self) -> usize {
-        self.columns
-            .iter()
-            .position(|r| matches!(r, Role::Value(_)))
-            .unwrap_or(self.columns.len())
+        self.columns.iter().position(|r| matches!(r, Role::Value(_))).unwrap_or(self.columns.len())
     }
 
     fn finish(self) -> (Vec<Row>, Vec<RowIssue>) {
@@ -320,11 +298,7 @@ impl<'c> Assembler<'c> {
             let unit_at = self.col(Role::Unit).map(|u| (u as isize + shift) as usize);
             let mut vs = ((first_value_col as isize + shift).max(s as isize + 1)) as usize;
             // Sub-names printed where values should start push the values right.
-            while vs < texts.len()
-                && !texts[vs].is_empty()
-                && !looks_like_value(texts[vs])
-                && Some(vs) != unit_at
-            {
+            while vs < texts.len() && !texts[vs].is_empty() && !looks_like_value(texts[vs]) && Some(vs) != unit_at {
                 vs += 1;
             }
             for (i, text) in texts.iter().enumerate().take(vs).skip(s + 1) {
@@ -337,15 +311,8 @@ impl<'c> Assembler<'c> {
             values_start = vs;
         } else {
             // No row number: the first text cell is the name, values follow it.
-            let Some(name_at) = filled
-                .iter()
-                .copied()
-                .find(|&i| !looks_like_value(texts[i]))
-            else {
-                self.issue(
-                    line,
-                    format!("row has values but no name: {}", texts.join(" | ")),
-                );
+            let Some(name_at) = filled.iter().copied().find(|&i| !looks_like_value(texts[i])) else {
+                self.issue(line, format!("row has values but no name: {}", texts.join(" | ")));
                 return;
             };
             let mut vs = name_at + 1;
@@ -356,11 +323,7 @@ impl<'c> Assembler<'c> {
             while vs < texts.len() && !texts[vs].is_empty() && !looks_like_value(texts[vs]) {
                 vs += 1;
             }
-            name_parts.extend(
-                texts[name_at..vs]
-                    .iter()
-                    .filter(|t| !t.is_empty() && Some(t.to_string()) != unit),
-            );
+            name_parts.extend(texts[name_at..vs].iter().filter(|t| !t.is_empty() && Some(t.to_string()) != unit));
             // Leading text cells in the category column are the category when a name follows.
             if name_parts.len() > 1 && self.col(Role::Category) == Some(0) && name_at == 0 {
                 let cat = name_parts.remove(0);
@@ -386,34 +349,16 @@ impl<'c> Assembler<'c> {
             if let Some(a) = parse_attribute(&c.text) {
                 attribute = Some(a);
             } else if !c.text.is_empty() {
-                self.issue(
-                    c.line,
-                    format!("cell beyond the table's columns: {}", c.text),
-                );
+                self.issue(c.line, format!("cell beyond the table's columns: {}", c.text));
             }
         }
         // An attribute can land inside the value span when trailing value cells were dropped.
-        if let Some(pos) = value_cells
-            .iter()
-            .position(|c| parse_attribute(&c.text).is_some())
-        {
+        if let Some(pos) = value_cells.iter().position(|c| parse_attribute(&c.text).is_some()) {
             attribute = parse_attribute(&value_cells[pos].text);
             value_cells.truncate(pos);
         }
-        let values: Vec<(Column, &RawCell)> = self
-            .value_columns
-            .iter()
-            .copied()
-            .zip(value_cells)
-            .collect();
-        self.push_row(
-            seq_at.map(|s| texts[s].to_string()),
-            name_parts,
-            unit,
-            attribute,
-            values,
-            line,
-        );
+        let values: Vec<(Column, &RawCell)> = self.value_columns.iter().copied().zip(value_cells).collect();
+        self.push_row(seq_at.map(|s| texts[s].to_string()), name_parts, unit, attribute, values, line);
     }
 
     fn push_row(
@@ -425,11 +370,8 @@ impl<'c> Assembler<'c> {
         values: Vec<(Column, &RawCell)>,
         line: u32,
     ) {
-        let cells: BTreeMap<Column, atlas_data::Cell> = values
-            .into_iter()
-            .filter(|(_, c)| !c.text.is_empty())
-            .map(|(col, c)| (col, parse_cell(&c.text)))
-            .collect();
+        let cells: BTreeMap<Column, atlas_data::Cell> =
+            values.into_iter().filter(|(_, c)| !c.text.is_empty()).map(|(col, c)| (col, parse_cell(&c.text))).collect();
         let (parent, raw_name) = match name_parts.as_slice() {
             [] => {
                 self.issue(line, "row has no indicator name".into());
@@ -449,23 +391,16 @@ impl<'c> Assembler<'c> {
                 self.group = cells.is_empty().then(|| name.clone());
                 None
             }
-            (None, None) => self.group.clone().or_else(|| {
-                self.rows
-                    .iter()
-                    .rev()
-                    .find(|r| r.seq.is_some())
-                    .map(|r| r.name.clone())
-            }),
+            (None, None) => {
+                self.group.clone().or_else(|| self.rows.iter().rev().find(|r| r.seq.is_some()).map(|r| r.name.clone()))
+            }
         };
         self.rows.push(Row {
             category: self.category.clone(),
             seq,
             parent,
             name,
-            unit: unit_cell
-                .filter(|u| !super::value::is_dash(u))
-                .map(|u| crate::text::tidy(&u))
-                .or(name_unit),
+            unit: unit_cell.filter(|u| !super::value::is_dash(u)).map(|u| crate::text::tidy(&u)).or(name_unit),
             marker,
             attribute,
             line,
@@ -480,10 +415,7 @@ impl<'c> Assembler<'c> {
     fn stream(&mut self, cells: &[RawCell]) {
         let has_unit = self.col(Role::Unit).is_some();
         let n = self.value_columns.len();
-        let mut i = cells
-            .iter()
-            .position(|c| is_category_line(&c.text) || c.text == "1")
-            .unwrap_or(cells.len());
+        let mut i = cells.iter().position(|c| is_category_line(&c.text) || c.text == "1").unwrap_or(cells.len());
         while i < cells.len() {
             let c = &cells[i];
             if is_category_line(&c.text) {
@@ -502,10 +434,7 @@ impl<'c> Assembler<'c> {
             }
             let Some(name_cell) = cells.get(i) else { break };
             if looks_like_value(&name_cell.text) {
-                self.issue(
-                    name_cell.line,
-                    format!("expected an indicator name, found {}", name_cell.text),
-                );
+                self.issue(name_cell.line, format!("expected an indicator name, found {}", name_cell.text));
                 i += 1;
                 continue;
             }
@@ -531,30 +460,14 @@ impl<'c> Assembler<'c> {
             }
             let assigned = self.assign_short(values, line);
             let name_text = name_cell.text.clone();
-            self.push_row(
-                seq,
-                vec![name_text.as_str()],
-                unit,
-                attribute,
-                assigned,
-                line,
-            );
+            self.push_row(seq, vec![name_text.as_str()], unit, attribute, assigned, line);
         }
     }
 
     /// Fewer values than columns: when exactly the level columns are filled, the growth columns
     /// were blank (湘乡's 三次产业结构); otherwise fill from the left and report it.
-    fn assign_short<'v>(
-        &mut self,
-        values: Vec<&'v RawCell>,
-        line: u32,
-    ) -> Vec<(Column, &'v RawCell)> {
-        let levels: Vec<Column> = self
-            .value_columns
-            .iter()
-            .copied()
-            .filter(|c| !c.is_growth())
-            .collect();
+    fn assign_short<'v>(&mut self, values: Vec<&'v RawCell>, line: u32) -> Vec<(Column, &'v RawCell)> {
+        let levels: Vec<Column> = self.value_columns.iter().copied().filter(|c| !c.is_growth()).collect();
         if values.len() < self.value_columns.len()
             && values.len() == levels.len()
             && levels.len() < self.value_columns.len()
@@ -564,11 +477,7 @@ impl<'c> Assembler<'c> {
         if !values.is_empty() && values.len() < self.value_columns.len() {
             self.issue(
                 line,
-                format!(
-                    "{} of {} value cells printed; read from the left",
-                    values.len(),
-                    self.value_columns.len()
-                ),
+                format!("{} of {} value cells printed; read from the left", values.len(), self.value_columns.len()),
             );
         }
         self.value_columns.iter().copied().zip(values).collect()

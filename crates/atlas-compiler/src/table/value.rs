@@ -8,25 +8,13 @@ use atlas_data::{Cell, Comparator};
 pub fn parse_cell(raw: &str) -> Cell {
     let raw = raw.trim().to_string();
     let mut s: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut cell = Cell {
-        raw: raw.clone(),
-        value: None,
-        cmp: None,
-        cumulative: false,
-        year: None,
-        estimate: false,
-    };
+    let mut cell = Cell { raw: raw.clone(), value: None, cmp: None, cumulative: false, year: None, estimate: false };
 
     // Parenthesised notes: a year, an estimate, or anything else (kept only in `raw`).
     while let Some((open, close)) = last_paren(&s) {
         let inner = &s[open..close];
-        let inner_text = inner
-            .trim_start_matches(['(', '（'])
-            .trim_end_matches([')', '）']);
-        if let Some(year) = inner_text
-            .strip_suffix('年')
-            .and_then(|y| y.parse::<u16>().ok())
-        {
+        let inner_text = inner.trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
+        if let Some(year) = inner_text.strip_suffix('年').and_then(|y| y.parse::<u16>().ok()) {
             cell.year = Some(year);
         } else if inner_text.contains("预计") || inner_text.contains("预估") {
             cell.estimate = true;
@@ -94,10 +82,7 @@ pub fn parse_cell(raw: &str) -> Cell {
 fn parse_number(s: &str) -> Option<f64> {
     let s = s.replace('−', "-").replace('＋', "+");
     let digits = s.trim_start_matches(['+', '-']);
-    if digits.is_empty()
-        || !digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-        || digits.starts_with('.')
-    {
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') || digits.starts_with('.') {
         return None;
     }
     s.parse::<f64>().ok().filter(|v| v.is_finite())
@@ -125,26 +110,14 @@ pub fn looks_like_value(raw: &str) -> bool {
     if first.is_ascii_digit() || "[<>≤≥＜＞+-−".contains(first) {
         return true;
     }
-    const PHRASES: [&str; 9] = [
-        "完成",
-        "控制在",
-        "高于",
-        "低于",
-        "不低于",
-        "不高于",
-        "与",
-        "省目标",
-        "保持",
-    ];
+    const PHRASES: [&str; 9] = ["完成", "控制在", "高于", "低于", "不低于", "不高于", "与", "省目标", "保持"];
     PHRASES.iter().any(|p| s.starts_with(p)) || s.starts_with("“十")
 }
 
 /// `-`, `—`, `——`, `–`, `/`: printed for "no data".
 pub fn is_dash(s: &str) -> bool {
     let s = s.trim();
-    !s.is_empty()
-        && s.chars()
-            .all(|c| matches!(c, '-' | '—' | '–' | '/' | '－' | '―'))
+    !s.is_empty() && s.chars().all(|c| matches!(c, '-' | '—' | '–' | '/' | '－' | '―'))
 }
 
 #[cfg(test)]
@@ -152,20 +125,10 @@ mod tests {
     use super::*;
     use atlas_data::Comparator::*;
 
-    fn check(
-        raw: &str,
-        value: Option<f64>,
-        cmp: Option<Comparator>,
-        cumulative: bool,
-        year: Option<u16>,
-    ) {
+    fn check(raw: &str, value: Option<f64>, cmp: Option<Comparator>, cumulative: bool, year: Option<u16>) {
         let c = parse_cell(raw);
         assert_eq!(c.raw, raw.trim(), "raw kept for {raw}");
-        assert_eq!(
-            (c.value, c.cmp, c.cumulative, c.year),
-            (value, cmp, cumulative, year),
-            "cell {raw}"
-        );
+        assert_eq!((c.value, c.cmp, c.cumulative, c.year), (value, cmp, cumulative, year), "cell {raw}");
     }
 
     #[test]
@@ -233,11 +196,7 @@ mod tests {
     }
     #[test]
     fn value_versus_name() {
-        assert!(
-            looks_like_value("[10.9]")
-                && looks_like_value("完成省市下达任务")
-                && looks_like_value("-")
-        );
+        assert!(looks_like_value("[10.9]") && looks_like_value("完成省市下达任务") && looks_like_value("-"));
         assert!(!looks_like_value("森林覆盖率（%）") && !looks_like_value("城镇(元)"));
     }
 }

@@ -9,10 +9,7 @@ fn check(text: &str, columns: &[&str], expect: &[&str]) {
     let spec = TableSpec {
         table: Table::Fourteenth,
         anchor: "CAPTION".into(),
-        columns: columns
-            .iter()
-            .map(|c| Role::parse(c).expect("known column"))
-            .collect(),
+        columns: columns.iter().map(|c| Role::parse(c).expect("known column")).collect(),
     };
     let found = extract(&lines, &spec).expect("anchor found");
     let got: Vec<String> = found
