@@ -13,6 +13,7 @@ pub mod keys;
 pub mod layouts;
 pub mod outline;
 pub mod places;
+pub mod projects;
 pub mod table;
 pub mod text;
 
@@ -172,6 +173,23 @@ fn compile_plan(
     if layouts.is_empty() {
         diagnostics.push(diag(Severity::Error, file, 1, "no spatial layout (空间布局) slogan found"));
     }
+    let (mut projects, works_boxes) = projects::from_boxes(&lines, &places);
+    if works_boxes == 0 {
+        // No 专栏 of works: read the works the text names, after the review of the last plan.
+        let from =
+            indicators.iter().filter(|i| i.table == atlas_data::Table::Fourteenth).map(|i| i.line).max().unwrap_or(0);
+        let section_of = |line: u32| {
+            outline
+                .iter()
+                .take_while(|h| h.line <= line)
+                .last()
+                .map_or(String::new(), |h| format!("{} {}", h.number, h.title))
+        };
+        projects = projects::from_running_text(&lines, from, section_of, &places);
+    }
+    if projects.is_empty() {
+        diagnostics.push(diag(Severity::Warning, file, 1, "no projects found"));
+    }
     let can_locate = options.gazetteer.is_some() || options.geo.is_some();
     for layout in &layouts {
         for e in &layout.elements {
@@ -198,7 +216,7 @@ fn compile_plan(
         text_lines: lines.len() as u32,
         outline,
         indicators,
-        projects: Vec::new(),
+        projects,
         layouts,
     };
     (locality, diagnostics)

@@ -259,3 +259,39 @@ fn layouts_resolve_on_real_geography() {
         }
     }
 }
+
+#[test]
+fn projects_from_every_works_box() {
+    let b = compiled();
+    let boxes = |name: &str| {
+        let mut titles: Vec<&str> = locality(&b, name)
+            .projects
+            .iter()
+            .map(|p| p.box_title.as_str())
+            .filter(|t| t.starts_with("专栏"))
+            .collect();
+        titles.dedup();
+        titles.len()
+    };
+    // 衡东 prints 19 boxes (two are indicator tables), 株洲 35 (five are indicators, the review of
+    // 十三五 and honours), 益阳 13 works boxes beside its indicator table.
+    assert_eq!((boxes("衡东县"), boxes("株洲市"), boxes("益阳市")), (17, 30, 13));
+
+    let hd = locality(&b, "衡东县");
+    let coal = hd.projects.iter().find(|p| p.line == 743).expect("专栏3-1 item 11 at 430424:743");
+    assert_eq!(coal.name, "湖南创大钒钨有限公司石煤综合利用项目");
+    assert_eq!((coal.item.as_deref(), coal.investment_yuan), (Some("11"), Some(582_675_700)));
+    assert_eq!(coal.investment_raw.as_deref(), Some("计划总投资58267.57万元"));
+    assert_eq!(coal.sector, atlas_data::Sector::Industry);
+    let flood: Vec<&str> = hd.projects.iter().filter(|p| p.line == 1124).map(|p| p.name.as_str()).collect();
+    assert_eq!(flood.first(), Some(&"湘江洣水防洪堤治理工程"), "专栏7-3 lists its works one by one");
+    assert!(flood.len() >= 8);
+
+    // Plans without boxes: works named in running text, boxed by their section.
+    for name in ["湘潭县", "湘乡市"] {
+        let l = locality(&b, name);
+        assert!(!l.projects.is_empty(), "{name}");
+        let headings: Vec<String> = l.outline.iter().map(|h| format!("{} {}", h.number, h.title)).collect();
+        assert!(l.projects.iter().all(|p| headings.contains(&p.box_title)), "{name}: every project names its section");
+    }
+}
