@@ -147,7 +147,7 @@ fn compile_plan(
         }
         indicators.extend(found.rows.into_iter().map(|r| Indicator {
             table: spec.table,
-            key: keys.lookup(&r.name).map(str::to_string),
+            key: keys.lookup(&r.name, r.parent.as_deref()).map(str::to_string),
             category: r.category,
             seq: r.seq,
             parent: r.parent,

@@ -295,3 +295,48 @@ fn projects_from_every_works_box() {
         assert!(l.projects.iter().all(|p| headings.contains(&p.box_title)), "{name}: every project names its section");
     }
 }
+
+#[test]
+fn canonical_keys_make_localities_comparable() {
+    let b = compiled();
+    let with_key = |key: &str| -> Vec<&str> {
+        b.core
+            .localities
+            .iter()
+            .filter(|l| l.indicators.iter().any(|i| i.key.as_deref() == Some(key)))
+            .map(|l| l.name.as_str())
+            .collect()
+    };
+    // The comparisons the widget offers: each key exists and matches rows in at least one plan.
+    for key in [
+        "gdp",
+        "gdp_growth",
+        "gdp_per_capita",
+        "urbanisation",
+        "rd_share",
+        "income_per_capita",
+        "unemployment_surveyed",
+        "doctors_per_1000",
+        "elderly_care_beds",
+        "forest_cover",
+        "pm25",
+        "good_air_days",
+        "surface_water_good",
+        "energy_intensity_cut",
+        "co2_intensity_cut",
+        "grain_capacity",
+        "high_value_patents",
+    ] {
+        assert!(b.core.indicator_keys.iter().any(|k| k.key == key), "{key} declared");
+        assert!(!with_key(key).is_empty(), "{key} matches a row");
+    }
+    assert_eq!(with_key("forest_cover").len(), 5);
+    assert_eq!(with_key("surface_water_good").len(), 5, "Ⅲ and III spellings match one key");
+    // A level and its growth are different keys (株洲 prints only the growth of GDP).
+    let zz = locality(&b, "株洲市");
+    let growth = zz.indicators.iter().find(|i| i.table == Table::Fourteenth && i.seq.as_deref() == Some("1")).unwrap();
+    assert_eq!(growth.key.as_deref(), Some("gdp_growth"));
+    // Sub-rows match through their parent: 湘乡's 增速 under 地区生产总值 (430381:815).
+    let xx = locality(&b, "湘乡市");
+    assert_eq!(xx.indicators.iter().find(|i| i.line == 815).unwrap().key.as_deref(), Some("gdp_growth"));
+}
