@@ -1,0 +1,63 @@
+//! `atlas-bench <corpus-dir> <out-dir> [--geo FILE] [--gazetteer FILE]`: native measurements for
+//! `cargo xtask bench`. Writes the bundle's parts (`core.atlas`, `text.atlas`), the same structured
+//! data as minified JSON (`core.json`), and `timings.json` (median compile and decode times).
+//! Compression of these files is measured by xtask with the standard gzip, brotli and xz tools.
+
+use anyhow::{Context, Result};
+use atlas_compiler::{compile, Options};
+use atlas_data::{decode, encode, SectionKind};
+use std::path::PathBuf;
+use std::time::Instant;
+
+const COMPILE_RUNS: usize = 5;
+const DECODE_RUNS: usize = 50;
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(corpus), Some(out)) = (args.first(), args.get(1)) else {
+        anyhow::bail!("usage: atlas-bench <corpus-dir> <out-dir> [--geo FILE] [--gazetteer FILE]");
+    };
+    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(PathBuf::from);
+    let options = Options { geo: flag("--geo"), gazetteer: flag("--gazetteer"), gazetteer_attribution: None };
+    let out = PathBuf::from(out);
+    std::fs::create_dir_all(&out)?;
+
+    let mut compile_ms = Vec::new();
+    let mut bundle = None;
+    for _ in 0..COMPILE_RUNS {
+        let t = Instant::now();
+        bundle = Some(compile(corpus.as_ref(), &options).map_err(anyhow::Error::msg)?);
+        compile_ms.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let bundle = bundle.context("no compile run")?;
+    let core = encode(&bundle, &[SectionKind::Core, SectionKind::Geo]);
+    let text = encode(&bundle, &[SectionKind::Text]);
+    let mut decode_ms = Vec::new();
+    for _ in 0..DECODE_RUNS {
+        let t = Instant::now();
+        let decoded = decode(&core, true)?;
+        decode_ms.push(t.elapsed().as_secs_f64() * 1e3);
+        std::hint::black_box(decoded);
+    }
+    let json = serde_json::to_vec(&serde_json::json!({ "core": bundle.core, "geo": bundle.geo }))?;
+    std::fs::write(out.join("core.atlas"), &core)?;
+    std::fs::write(out.join("text.atlas"), &text)?;
+    std::fs::write(out.join("core.json"), &json)?;
+    let raw_text: usize = bundle
+        .texts
+        .iter()
+        .map(|t| miniz_oxide::inflate::decompress_to_vec(&t.deflated).map(|v| v.len()).unwrap_or(0))
+        .sum();
+    let timings = serde_json::json!({
+        "compile_ms_median": median(compile_ms), "compile_runs": COMPILE_RUNS,
+        "decode_ms_median": median(decode_ms), "decode_runs": DECODE_RUNS,
+        "plain_text_bytes": raw_text,
+    });
+    std::fs::write(out.join("timings.json"), serde_json::to_vec_pretty(&timings)?)?;
+    Ok(())
+}
