@@ -340,3 +340,28 @@ fn canonical_keys_make_localities_comparable() {
     let xx = locality(&b, "湘乡市");
     assert_eq!(xx.indicators.iter().find(|i| i.line == 815).unwrap().key.as_deref(), Some("gdp_growth"));
 }
+
+/// Every cell's raw text is printed in the source, on or just after its row's line.
+#[test]
+fn every_raw_cell_is_printed_at_its_row() {
+    let b = compiled();
+    for l in &b.core.localities {
+        let text = std::fs::read_to_string(corpus_dir().join("..").join(&l.source)).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for i in &l.indicators {
+            let from = i.line as usize - 1;
+            let window = lines[from..(from + 40).min(lines.len())].join("\n");
+            for (column, cell) in &i.cells {
+                assert!(
+                    window.contains(&cell.raw),
+                    "{}:{} {} {:?}: raw {:?} is not printed there",
+                    l.source,
+                    i.line,
+                    i.name,
+                    column,
+                    cell.raw
+                );
+            }
+        }
+    }
+}
