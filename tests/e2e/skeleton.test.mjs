@@ -21,6 +21,8 @@ test('summary table shows every locality with its counts from the bundle', async
     const count = (t) => loc.indicators.filter((i) => i.table === t).length;
     assert.deepEqual(cells.slice(0, 3).map(Number), [count('14th'), count('13th'), loc.projects.length], loc.name);
     assert.match(await page.locator(`tr[data-locality="${loc.id}"] th`).textContent(), new RegExp(loc.name));
+    const primary = loc.layouts.find((l) => l.primary);
+    assert.equal(cells[3], primary.slogan, `${loc.name} primary layout`);
   }
   await page.screenshot({ path: screenshotPath('skeleton-summary'), fullPage: true });
   assert.deepEqual(errors, []);
