@@ -1,14 +1,16 @@
-//! The app shell: loads the bundle once, then shows the views, or a readable error.
+//! The app shell: loads the bundle once, then shows the locality chips, the tabs, the current
+//! view and the attribution; or a readable error. Keeps the URL and the view state in step.
 
-use crate::{load, views};
-use atlas_data::Core;
+use crate::state::{Data, Lang, Texts, Ui, View};
+use crate::{load, url, views};
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsValue;
 
 #[derive(Clone)]
 pub enum LoadState {
     Loading,
-    Ready(Arc<Core>),
+    Ready(Arc<Data>),
     Failed(String),
 }
 
@@ -17,25 +19,24 @@ pub fn App() -> impl IntoView {
     let state = RwSignal::new(LoadState::Loading);
     leptos::task::spawn_local(async move {
         let next = match load::load_core(load::CORE_URL).await {
-            Ok(core) => LoadState::Ready(Arc::new(core)),
+            Ok(core) => LoadState::Ready(Arc::new(Data::new(core))),
             Err(e) => LoadState::Failed(e),
         };
         state.set(next);
     });
     view! {
         <main class="atlas">
-            <h1>"规划图鉴 Plan Atlas"</h1>
             {move || match state.get() {
                 LoadState::Loading => view! { <p class="loading" role="status">"正在加载… Loading…"</p> }.into_any(),
                 LoadState::Failed(message) => view! { <ErrorView message /> }.into_any(),
-                LoadState::Ready(core) => view! { <views::summary::Summary core /> }.into_any(),
+                LoadState::Ready(data) => view! { <Shell data /> }.into_any(),
             }}
         </main>
     }
 }
 
 #[component]
-fn ErrorView(message: String) -> impl IntoView {
+pub fn ErrorView(message: String) -> impl IntoView {
     view! {
         <div class="error" role="alert">
             <p><strong>"无法加载数据 Could not load the data"</strong></p>
@@ -44,13 +45,178 @@ fn ErrorView(message: String) -> impl IntoView {
     }
 }
 
+fn location_search() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// Writes the state into the URL (a new history entry when the view changes) and restores it on
+/// back/forward.
+fn sync_url(ui: Ui) {
+    Effect::new(move |previous_view: Option<Option<String>>| {
+        let params = ui.params.get();
+        let view = params.get("view").map(str::to_string);
+        let query = params.to_query();
+        // After back/forward the URL already holds this state: write nothing.
+        let in_url = url::Params::parse(&location_search()).0 == params;
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()).filter(|_| !in_url) {
+            let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+            let url = format!("{path}{query}");
+            if previous_view.as_ref().is_some_and(|v| *v != view) {
+                history.push_state_with_url(&JsValue::NULL, "", Some(&url)).ok();
+            } else {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&url)).ok();
+            }
+        }
+        view
+    });
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        ui.params.set(url::Params::parse(&location_search()).0);
+    });
+    on_cleanup(move || handle.remove());
+}
+
+#[component]
+fn Shell(data: Arc<Data>) -> impl IntoView {
+    provide_context(data.clone());
+    let (params, rejected) = url::Params::parse(&location_search());
+    let ui = Ui { params: RwSignal::new(params), texts: RwSignal::new(Texts::NotLoaded) };
+    provide_context(ui);
+    sync_url(ui);
+    let lang = move || ui.lang();
+    let notice = (!rejected.is_empty()).then(|| {
+        view! { <p class="notice" role="note">{move || lang().t("已忽略无效的链接参数：", "Ignored invalid link parameters: ")}{rejected.join(", ")}</p> }
+    });
+    let attribution = data.core.attribution.join(" · ");
+    view! {
+        <header class="shell-header">
+            <h1>{move || lang().t("规划图鉴", "Plan Atlas")}<span class="subtitle">{move || lang().t("十四五规划纲要", "14th Five-Year Plan outlines")}</span></h1>
+            <LangToggle />
+        </header>
+        <LocalityChips />
+        <Tabs />
+        {notice}
+        <section class="view" id="view-panel" role="tabpanel" aria-live="polite">
+            {move || match ui.view() {
+                View::Overview => view! { <views::overview::Overview /> }.into_any(),
+                View::Indicators => view! { <views::indicators::Indicators /> }.into_any(),
+                other => view! { <p class="todo">{other.label(lang())}</p> }.into_any(),
+            }}
+        </section>
+        <views::provenance::Provenance />
+        <footer class="attribution">{attribution}</footer>
+    }
+}
+
+#[component]
+fn LangToggle() -> impl IntoView {
+    let ui = crate::state::ui();
+    let toggle = move |_| {
+        let next = if ui.lang() == Lang::Zh { "en" } else { "" };
+        ui.set("lang", next);
+    };
+    view! {
+        <button class="lang" on:click=toggle aria-label=move || ui.lang().t("Switch to English", "切换到中文")>
+            {move || ui.lang().t("English", "中文")}
+        </button>
+    }
+}
+
+#[component]
+fn LocalityChips() -> impl IntoView {
+    let data = crate::state::data();
+    let ui = crate::state::ui();
+    let all: Vec<String> = data.core.localities.iter().map(|l| l.id.clone()).collect();
+    let chips = data
+        .core
+        .localities
+        .iter()
+        .map(|l| {
+            let id = l.id.clone();
+            let (zh, en) = (l.name.clone(), l.name_en.clone());
+            let all = all.clone();
+            let pressed = {
+                let id = id.clone();
+                move || {
+                    let sel = ui.localities();
+                    sel.is_empty() || sel.contains(&id)
+                }
+            };
+            let toggle = {
+                let id = id.clone();
+                move |_| {
+                    let sel = ui.localities();
+                    let mut next: Vec<String> = if sel.is_empty() { all.clone() } else { sel };
+                    if next.contains(&id) {
+                        if next.len() > 1 {
+                            next.retain(|x| *x != id);
+                        }
+                    } else {
+                        next.push(id.clone());
+                    }
+                    next.sort_by_key(|x| all.iter().position(|a| a == x));
+                    let value = if next.len() == all.len() { String::new() } else { next.join(",") };
+                    ui.set("loc", value);
+                }
+            };
+            view! {
+                <button class="chip" data-locality=id aria-pressed=move || pressed().to_string() on:click=toggle>
+                    {move || if ui.lang() == Lang::Zh { zh.clone() } else { en.clone() }}
+                </button>
+            }
+        })
+        .collect_view();
+    view! { <div class="chips" role="group" aria-label="地方 Localities">{chips}</div> }
+}
+
+#[component]
+fn Tabs() -> impl IntoView {
+    let ui = crate::state::ui();
+    let select = move |v: View| {
+        ui.params.update(|p| {
+            p.set("view", if v == View::Overview { "" } else { v.slug() });
+            p.set("prov", "");
+        })
+    };
+    let tabs = View::ALL
+        .into_iter()
+        .map(|v| {
+            let on_key = move |ev: leptos::ev::KeyboardEvent| {
+                let i = View::ALL.iter().position(|x| *x == v).unwrap_or(0);
+                let next = match ev.key().as_str() {
+                    "ArrowRight" => View::ALL[(i + 1) % View::ALL.len()],
+                    "ArrowLeft" => View::ALL[(i + View::ALL.len() - 1) % View::ALL.len()],
+                    _ => return,
+                };
+                select(next);
+                if let Some(el) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&format!("tab-{}", next.slug())))
+                {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        el.focus().ok();
+                    }
+                }
+            };
+            view! {
+                <button role="tab" id=format!("tab-{}", v.slug()) data-view=v.slug()
+                    aria-selected=move || (ui.view() == v).to_string()
+                    aria-controls="view-panel"
+                    tabindex=move || if ui.view() == v { "0" } else { "-1" }
+                    on:click=move |_| select(v) on:keydown=on_key>
+                    {move || v.label(ui.lang())}
+                </button>
+            }
+        })
+        .collect_view();
+    view! { <nav class="tabs" role="tablist">{tabs}</nav> }
+}
+
 /// A panic must never leave a blank page: log it and show it in the page.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
         let Some(body) = document.body() else { return };
         if let Ok(div) = document.create_element("div") {
             div.set_class_name("error panic");

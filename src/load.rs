@@ -1,12 +1,28 @@
-//! Fetching and decoding the bundle. The structured part (`plans.atlas`) is fetched beside the
-//! page at start; decoding happens once, here.
+//! Fetching and decoding bundles. The structured part (`plans.atlas`) is fetched at start and
+//! decoded once; the full texts (`plans.text.atlas`) only when a view needs them, inflated by the
+//! browser's `DecompressionStream("deflate-raw")`.
 
 use atlas_data::{decode, Core};
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The structured bundle's file name, relative to the page (Trunk copies it into `dist/`).
+// DecompressionStream is not in web-sys's stable API set; bind the few members we use.
+#[wasm_bindgen]
+extern "C" {
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn readable(this: &DecompressionStream) -> web_sys::ReadableStream;
+    #[wasm_bindgen(method, getter)]
+    fn writable(this: &DecompressionStream) -> web_sys::WritableStream;
+}
+
+/// The bundle files, relative to the page (Trunk copies them into `dist/`).
 pub const CORE_URL: &str = "plans.atlas";
+pub const TEXT_URL: &str = "plans.text.atlas";
 
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
@@ -24,4 +40,30 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
 pub async fn load_core(url: &str) -> Result<Core, String> {
     let bytes = fetch_bytes(url).await?;
     decode(&bytes, true).map(|b| b.core).map_err(|e| format!("{url}: {e}"))
+}
+
+/// Inflates raw deflate data with the browser's DecompressionStream.
+async fn inflate(data: &[u8]) -> Result<String, String> {
+    let err = |e: wasm_bindgen::JsValue| format!("inflate: {e:?}");
+    let array = js_sys::Uint8Array::from(data);
+    let parts = js_sys::Array::of1(&array);
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(err)?;
+    let stream = DecompressionStream::new("deflate-raw").map_err(err)?;
+    let pair = web_sys::ReadableWritablePair::new(&stream.readable(), &stream.writable());
+    let inflated = blob.stream().pipe_through(&pair);
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&inflated)).map_err(err)?;
+    let text = JsFuture::from(response.text().map_err(err)?).await.map_err(err)?;
+    text.as_string().ok_or_else(|| "inflate: not text".to_string())
+}
+
+/// All plans' texts as lines, keyed by locality id.
+pub async fn load_texts(url: &str) -> Result<HashMap<String, Vec<String>>, String> {
+    let bytes = fetch_bytes(url).await?;
+    let bundle = decode(&bytes, false).map_err(|e| format!("{url}: {e}"))?;
+    let mut out = HashMap::new();
+    for t in bundle.texts {
+        let text = inflate(&t.deflated).await?;
+        out.insert(t.locality, text.lines().map(str::to_string).collect());
+    }
+    Ok(out)
 }

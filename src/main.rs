@@ -1,10 +1,5 @@
-//! Plan Atlas widget entry point: install the panic hook, mount the app.
-
-mod app;
-mod load;
-mod views;
+//! Plan Atlas widget binary: see the library crate.
 
 fn main() {
-    app::install_panic_hook();
-    leptos::mount::mount_to_body(app::App);
+    plan_atlas::start();
 }

@@ -15,6 +15,14 @@ pub fn run() -> Result<()> {
 
     let dist = build::run()?;
     tools::ensure_browser()?;
+    // The widget's state and filter logic, in the browser.
+    run_cmd(
+        Command::new("cargo")
+            .args(["test", "--target", "wasm32-unknown-unknown", "-p", "plan-atlas", "--lib"])
+            .env("PATH", tools::ensure_web_toolchain()?)
+            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+    )?;
     tools::ensure_e2e_packages()?;
     run_cmd(
         Command::new("node")

@@ -1,0 +1,20 @@
+//! Plan Atlas widget (Leptos, client-side rendering). `start` mounts the app; everything runs in
+//! the browser over the decoded bundle.
+//!
+//! Data flows one way: `load` decodes the bundle once → `index` builds lookup tables once →
+//! `state` holds the URL-backed view state → `views` render → `charts` draw on canvas.
+//! `index` and `url` are plain Rust (no DOM), so their logic is tested natively and in the browser.
+
+pub mod app;
+pub mod charts;
+pub mod index;
+pub mod load;
+pub mod state;
+pub mod url;
+pub mod views;
+
+/// Entry point: a panic hook that never leaves a blank page, then the app.
+pub fn start() {
+    app::install_panic_hook();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,123 @@
+//! The view state as URL query parameters, so that every view is a shareable link. Parsing is
+//! forgiving: unknown keys are kept, over-long values are dropped.
+
+use std::collections::BTreeMap;
+
+/// Longest value we accept from a URL; anything longer is ignored.
+pub const MAX_VALUE_LEN: usize = 200;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Params(BTreeMap<String, String>);
+
+fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' | b':' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+impl Params {
+    /// Parses `?a=1&b=x`; values longer than [`MAX_VALUE_LEN`] are dropped and reported.
+    pub fn parse(search: &str) -> (Params, Vec<String>) {
+        let mut map = BTreeMap::new();
+        let mut rejected = Vec::new();
+        for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let (k, v) = (decode_component(k), decode_component(v));
+            if k.len() > 40 || v.chars().count() > MAX_VALUE_LEN {
+                rejected.push(k.chars().take(40).collect());
+                continue;
+            }
+            map.insert(k, v);
+        }
+        (Params(map), rejected)
+    }
+
+    pub fn to_query(&self) -> String {
+        let parts: Vec<String> =
+            self.0.iter().map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v))).collect();
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0.get(key).map(String::as_str).filter(|v| !v.is_empty())
+    }
+
+    /// Sets a value; an empty value removes the key so that URLs stay short.
+    pub fn set(&mut self, key: &str, value: impl Into<String>) {
+        let value = value.into();
+        if value.is_empty() {
+            self.0.remove(key);
+        } else {
+            self.0.insert(key.to_string(), value);
+        }
+    }
+
+    /// A comma-separated list.
+    pub fn list(&self, key: &str) -> Vec<String> {
+        self.get(key).map(|v| v.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect()).unwrap_or_default()
+    }
+
+    pub fn set_list(&mut self, key: &str, values: &[String]) {
+        self.set(key, values.join(","));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn round_trip_with_chinese_and_spaces() {
+        let mut p = Params::default();
+        p.set("q", "森林 覆盖率");
+        p.set("loc", "430321,430381");
+        let (back, rejected) = Params::parse(&p.to_query());
+        assert_eq!((back, rejected.len()), (p, 0));
+    }
+
+    #[test]
+    fn hostile_values_are_dropped() {
+        let long = "x".repeat(MAX_VALUE_LEN + 1);
+        let (p, rejected) = Params::parse(&format!("?view=map&q={long}&bad=%ZZ"));
+        assert_eq!(p.get("view"), Some("map"));
+        assert_eq!(p.get("q"), None);
+        assert_eq!(rejected, ["q"]);
+        assert_eq!(p.get("bad"), Some("%ZZ"));
+    }
+}

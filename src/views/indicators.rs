@@ -1,0 +1,215 @@
+//! 指标 Indicators: every indicator row with filters (locality, table, category, attribute,
+//! marker, canonical indicator, keyword) and sortable columns. Values show the raw printed text;
+//! each opens its provenance.
+
+use super::{open_provenance, param_input, param_select};
+use crate::index::{IndicatorFilter, SortKey};
+use crate::state::{data, ui, Lang};
+use atlas_data::{Attribute, Column, Indicator, Marker, Table};
+use leptos::prelude::*;
+
+/// The value columns shown, each with the cells it may hold (first present wins).
+const VALUE_COLUMNS: [(&str, &str, &[Column]); 6] = [
+    ("2015年", "2015", &[Column::Value2015]),
+    ("2020年目标", "2020 target", &[Column::Target2020]),
+    ("2020年", "2020", &[Column::Base2020, Column::Actual2020, Column::Y2020]),
+    ("2025年目标", "2025 target", &[Column::Target2025]),
+    ("规划增速", "Planned growth", &[Column::TargetGrowth]),
+    ("实际增速", "Actual growth", &[Column::ActualGrowth, Column::BaseGrowth]),
+];
+
+pub fn filter_from_url() -> IndicatorFilter {
+    let ui = ui();
+    IndicatorFilter {
+        localities: ui.localities(),
+        table: match ui.get("table").as_deref() {
+            Some("14th") => Some(Table::Fourteenth),
+            Some("13th") => Some(Table::Thirteenth),
+            _ => None,
+        },
+        category: ui.get("cat"),
+        attribute: match ui.get("attr").as_deref() {
+            Some("expected") => Some(Attribute::Expected),
+            Some("binding") => Some(Attribute::Binding),
+            _ => None,
+        },
+        marker: match ui.get("marker").as_deref() {
+            Some("national") => Some(Marker::National),
+            Some("provincial") => Some(Marker::Provincial),
+            Some("local") => Some(Marker::Local),
+            _ => None,
+        },
+        key: ui.get("key"),
+        query: ui.get("q").unwrap_or_default(),
+    }
+}
+
+fn marker_text(m: Option<Marker>) -> &'static str {
+    match m {
+        Some(Marker::National) => "☆",
+        Some(Marker::Provincial) => "△",
+        Some(Marker::Local) => "*",
+        None => "",
+    }
+}
+
+pub fn attribute_text(a: Option<Attribute>, lang: Lang) -> &'static str {
+    match a {
+        Some(Attribute::Expected) => lang.t("预期性", "expected"),
+        Some(Attribute::Binding) => lang.t("约束性", "binding"),
+        None => "",
+    }
+}
+
+fn value_cell(loc: String, row: &Indicator, columns: &[Column], lang: Lang) -> AnyView {
+    let Some((col, cell)) = columns.iter().find_map(|c| row.cells.get(c).map(|cell| (*c, cell))) else {
+        return view! { <td class="num"></td> }.into_any();
+    };
+    let line = row.line;
+    let title = format!("{} · {} {}", col.as_str(), lang.t("原文第", "source line"), line);
+    let raw = cell.raw.clone();
+    view! {
+        <td class="num">
+            <button class="value" data-col=col.as_str() title=title on:click=move |_| open_provenance(&loc, line)>{raw}</button>
+        </td>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn Indicators() -> impl IntoView {
+    let data = data();
+    let ui = ui();
+    let rows = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let f = filter_from_url();
+            let sort = SortKey::parse(&ui.get("sort").unwrap_or_default());
+            let desc = ui.get("dir").as_deref() == Some("desc");
+            data.index.filter_indicators(&data.core, &f, sort, desc)
+        })
+    };
+    let filters = {
+        let data = data.clone();
+        move || {
+            let lang = ui.lang();
+            let all = lang.t("全部", "All").to_string();
+            let mut keys: Vec<(String, String)> = data
+                .core
+                .indicator_keys
+                .iter()
+                .filter(|k| {
+                    data.core.localities.iter().any(|l| l.indicators.iter().any(|i| i.key.as_ref() == Some(&k.key)))
+                })
+                .map(|k| (k.key.clone(), if lang == Lang::Zh { k.zh.clone() } else { k.en.clone() }))
+                .collect();
+            keys.sort_by(|a, b| a.1.cmp(&b.1));
+            keys.insert(0, (String::new(), all.clone()));
+            let cats = std::iter::once((String::new(), all.clone()))
+                .chain(data.index.categories.iter().map(|c| (c.clone(), c.clone())))
+                .collect();
+            view! {
+                <div class="filters">
+                    {param_select("table", lang.t("规划表", "Table").into(), vec![
+                        (String::new(), all.clone()),
+                        ("14th".into(), lang.t("十四五目标", "14th FYP targets").into()),
+                        ("13th".into(), lang.t("十三五完成", "13th FYP results").into())])}
+                    {param_select("cat", lang.t("类别", "Category").into(), cats)}
+                    {param_select("attr", lang.t("属性", "Attribute").into(), vec![
+                        (String::new(), all.clone()),
+                        ("expected".into(), lang.t("预期性", "Expected").into()),
+                        ("binding".into(), lang.t("约束性", "Binding").into())])}
+                    {param_select("marker", lang.t("标记", "Marker").into(), vec![
+                        (String::new(), all.clone()),
+                        ("national".into(), lang.t("☆ 国家指标", "☆ national").into()),
+                        ("provincial".into(), lang.t("△ 省增设", "△ provincial").into()),
+                        ("local".into(), lang.t("* 本地增设", "* local").into())])}
+                    {param_select("key", lang.t("可比指标", "Comparable indicator").into(), keys)}
+                    {param_input("q", lang.t("关键词", "Keyword").into(), lang.t("如：森林", "e.g. forest").into())}
+                </div>
+            }
+        }
+    };
+    let sort_button = move |key: SortKey, zh: &'static str, en: &'static str| {
+        let active = move || SortKey::parse(&ui.get("sort").unwrap_or_default()) == key && key != SortKey::Printed;
+        let desc = move || ui.get("dir").as_deref() == Some("desc");
+        let on_click = move |_| {
+            ui.params.update(|p| {
+                let same = SortKey::parse(p.get("sort").unwrap_or("")) == key;
+                let now_desc = p.get("dir") == Some("desc");
+                p.set("sort", key.as_str());
+                p.set("dir", if same && !now_desc { "desc" } else { "" });
+            })
+        };
+        view! {
+            <button class="sort" data-sort=key.as_str() on:click=on_click
+                aria-sort=move || if !active() { "none" } else if desc() { "descending" } else { "ascending" }>
+                {move || ui.lang().t(zh, en)}
+                {move || if !active() { "" } else if desc() { " ▼" } else { " ▲" }}
+            </button>
+        }
+    };
+    let table_rows = {
+        let data = data.clone();
+        move || {
+            let lang = ui.lang();
+            rows.get()
+                .into_iter()
+                .map(|r| {
+                    let l = &data.core.localities[r.loc];
+                    let row = &l.indicators[r.row];
+                    let key_title = row.key.as_ref().map(|k| data.key_name(k, lang)).unwrap_or_default();
+                    let cells = VALUE_COLUMNS.iter().map(|(_, _, cols)| value_cell(l.id.clone(), row, cols, lang)).collect_view();
+                    let table = match row.table {
+                        Table::Fourteenth => lang.t("十四五", "14th"),
+                        Table::Thirteenth => lang.t("十三五", "13th"),
+                    };
+                    let name = match &row.parent {
+                        Some(p) => format!("{p} · {}", row.name),
+                        None => row.name.clone(),
+                    };
+                    view! {
+                        <tr data-locality=l.id.clone() data-line=row.line>
+                            <td>{if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() }}</td>
+                            <td>{table}</td>
+                            <td>{row.category.clone().unwrap_or_default()}</td>
+                            <td class="num">{row.seq.clone().unwrap_or_default()}</td>
+                            <th scope="row" title=key_title>{name}<span class="marker">{marker_text(row.marker)}</span></th>
+                            <td>{row.unit.clone().unwrap_or_default()}</td>
+                            <td>{attribute_text(row.attribute, lang)}</td>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    view! {
+        {filters}
+        <p class="count" role="status">
+            <span class="n">{move || rows.with(Vec::len)}</span>
+            {move || ui.lang().t(" 行指标", " indicator rows")}
+        </p>
+        <div class="table-wrap">
+            <table class="indicators">
+                <caption class="visually-hidden">{move || ui.lang().t("规划指标表", "Plan indicators")}</caption>
+                <thead><tr>
+                    <th scope="col">{move || ui.lang().t("地方", "Locality")}</th>
+                    <th scope="col">{move || ui.lang().t("规划表", "Table")}</th>
+                    <th scope="col">{move || ui.lang().t("类别", "Category")}</th>
+                    <th scope="col">{move || ui.lang().t("序号", "No.")}</th>
+                    <th scope="col">{sort_button(SortKey::Name, "指标", "Indicator")}</th>
+                    <th scope="col">{move || ui.lang().t("单位", "Unit")}</th>
+                    <th scope="col">{move || ui.lang().t("属性", "Attribute")}</th>
+                    <th scope="col">{sort_button(SortKey::Value(Column::Value2015), VALUE_COLUMNS[0].0, VALUE_COLUMNS[0].1)}</th>
+                    <th scope="col">{move || ui.lang().t(VALUE_COLUMNS[1].0, VALUE_COLUMNS[1].1)}</th>
+                    <th scope="col">{sort_button(SortKey::Value(Column::Base2020), VALUE_COLUMNS[2].0, VALUE_COLUMNS[2].1)}</th>
+                    <th scope="col">{sort_button(SortKey::Value(Column::Target2025), VALUE_COLUMNS[3].0, VALUE_COLUMNS[3].1)}</th>
+                    <th scope="col">{sort_button(SortKey::Value(Column::TargetGrowth), VALUE_COLUMNS[4].0, VALUE_COLUMNS[4].1)}</th>
+                    <th scope="col">{move || ui.lang().t(VALUE_COLUMNS[5].0, VALUE_COLUMNS[5].1)}</th>
+                </tr></thead>
+                <tbody>{table_rows}</tbody>
+            </table>
+        </div>
+    }
+}

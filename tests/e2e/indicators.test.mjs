@@ -1,0 +1,111 @@
+// The indicators view: each filter changes the visible rows exactly as the data says, the state
+// survives a reload (it is all in the URL), and any value opens its source line.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, expected, dist, screenshotPath, watchErrors } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(dist()); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const rows = () => expected().localities.flatMap((l) => l.indicators.map((i) => ({ ...i, loc: l.id })));
+/** What the keyword search looks at: names, category, unit, canonical key names, printed values. */
+function haystack(r) {
+  const key = expected().indicator_keys.find((k) => k.key === r.key);
+  const raws = Object.values(r.cells).map((c) => c.raw).join(' ');
+  return [r.name, r.parent, r.category, r.unit, key && `${key.key} ${key.zh} ${key.en}`, raws].join(' ').toLowerCase();
+}
+const shown = async (page) => Number(await page.locator('.count .n').textContent());
+
+async function open(page, query = '') {
+  await page.goto(`${server.url}?view=indicators${query}`);
+  await page.locator('table.indicators').waitFor();
+}
+
+test('every filter changes the count as the data says', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await open(page);
+  const all = rows();
+  assert.equal(await shown(page), all.length);
+  assert.equal(await page.locator('table.indicators tbody tr').count(), all.length);
+
+  await page.selectOption('#filter-table', '14th');
+  assert.equal(await shown(page), all.filter((r) => r.table === '14th').length);
+  await page.selectOption('#filter-attr', 'binding');
+  assert.equal(await shown(page), all.filter((r) => r.table === '14th' && r.attribute === '约束性').length);
+  await page.selectOption('#filter-attr', '');
+  await page.selectOption('#filter-marker', 'national');
+  assert.equal(await shown(page), all.filter((r) => r.table === '14th' && r.marker === '☆').length);
+  await page.selectOption('#filter-marker', '');
+  await page.selectOption('#filter-table', '');
+  await page.selectOption('#filter-key', 'forest_cover');
+  assert.equal(await shown(page), all.filter((r) => r.key === 'forest_cover').length);
+  await page.selectOption('#filter-key', '');
+  await page.selectOption('#filter-cat', '绿色转型');
+  assert.equal(await shown(page), all.filter((r) => r.category === '绿色转型').length);
+  await page.selectOption('#filter-cat', '');
+  await page.fill('#filter-q', '失业率');
+  assert.equal(await shown(page), all.filter((r) => haystack(r).includes('失业率')).length);
+  await page.locator('.chip[data-locality="430200"]').click();
+  assert.equal(await shown(page), all.filter((r) => r.loc !== '430200' && haystack(r).includes('失业率')).length);
+  await page.fill('#filter-q', 'forest');
+  assert.equal(await shown(page), all.filter((r) => r.loc !== '430200' && haystack(r).includes('forest')).length);
+  await page.screenshot({ path: screenshotPath('indicators-filtered'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test('filters and sorting are restored from the URL on reload', async () => {
+  const page = await browser.newPage();
+  await open(page);
+  await page.selectOption('#filter-table', '14th');
+  await page.fill('#filter-q', '森林');
+  await page.locator('button.sort[data-sort="target_2025"]').click();
+  await page.locator('button.sort[data-sort="target_2025"]').click();
+  const before = await page.locator('table.indicators tbody tr').allTextContents();
+  assert.match(page.url(), /table=14th/);
+  assert.match(page.url(), /sort=target_2025/);
+  assert.match(page.url(), /dir=desc/);
+  await page.reload();
+  await page.locator('table.indicators').waitFor();
+  assert.equal(await page.inputValue('#filter-table'), '14th');
+  assert.equal(await page.inputValue('#filter-q'), '森林');
+  assert.deepEqual(await page.locator('table.indicators tbody tr').allTextContents(), before);
+  // Descending by the 2025 target: the values shown decrease.
+  const targets = rows().filter((r) => r.table === '14th' && r.name.includes('森林') && r.cells.target_2025?.value != null)
+    .map((r) => r.cells.target_2025.value).sort((a, b) => b - a);
+  const firstCells = await page.locator('table.indicators tbody tr button[data-col="target_2025"]').allTextContents();
+  assert.equal(firstCells.length, targets.length);
+  assert.equal(Number(firstCells[0].replace(/[^\d.]/g, '')), targets[0]);
+});
+
+test('back and forward restore the view', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.locator('article.card').first().waitFor();
+  await page.locator('#tab-indicators').click();
+  await page.locator('table.indicators').waitFor();
+  await page.goBack();
+  await page.locator('article.card').first().waitFor();
+  await page.goForward();
+  await page.locator('table.indicators').waitFor();
+});
+
+test('a value opens its source line with context', async () => {
+  const page = await browser.newPage();
+  await open(page, '&q=地区生产总值&table=14th');
+  const row = rows().find((r) => r.loc === '430321' && r.table === '14th' && r.key === 'gdp');
+  const button = page.locator(`tr[data-locality="430321"][data-line="${row.line}"] button[data-col="target_2025"]`);
+  assert.equal(await button.textContent(), row.cells.target_2025.raw);
+  await button.click();
+  const dialog = page.locator('aside.provenance');
+  await dialog.waitFor();
+  assert.match(await dialog.locator('.source').textContent(), new RegExp(`430321-xiangtan-county.txt:${row.line}$`));
+  const hit = dialog.locator('li.hit .line-text');
+  await hit.waitFor();
+  assert.ok((await hit.textContent()).includes(row.cells.target_2025.raw));
+  assert.equal(await dialog.locator('li.hit .line-no').textContent(), String(row.line));
+  await page.screenshot({ path: screenshotPath('indicators-provenance') });
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+});

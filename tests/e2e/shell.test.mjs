@@ -1,0 +1,80 @@
+// The shell and the overview: the widget decodes the real bundle, shows one card per locality
+// with the counts the bundle holds, switches language, and shows a readable message for a
+// damaged or missing bundle instead of a blank page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, expected, dist, screenshotPath, watchErrors } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(dist()); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('overview shows every locality with its counts and primary layout', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  const cards = page.locator('article.card');
+  await cards.first().waitFor();
+  const data = expected();
+  assert.equal(await cards.count(), data.localities.length);
+  for (const loc of data.localities) {
+    const card = page.locator(`article.card[data-locality="${loc.id}"]`);
+    const count = (t) => loc.indicators.filter((i) => i.table === t).length;
+    assert.equal(Number(await card.locator('.count-14th').textContent()), count('14th'), loc.name);
+    assert.equal(Number(await card.locator('.count-13th').textContent()), count('13th'), loc.name);
+    assert.equal(Number(await card.locator('.count-projects').textContent()), loc.projects.length, loc.name);
+    assert.equal(await card.locator('.slogan').textContent(), loc.layouts.find((l) => l.primary).slogan);
+  }
+  await page.screenshot({ path: screenshotPath('overview-zh'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test('locality chips narrow the overview and are kept in the URL', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.locator('article.card').first().waitFor();
+  await page.locator('.chip[data-locality="430200"]').click();
+  await page.locator('.chip[data-locality="430900"]').click();
+  assert.equal(await page.locator('article.card').count(), 3);
+  assert.match(page.url(), /loc=430321(%2C|,)430381(%2C|,)430424/);
+  await page.reload();
+  await page.locator('article.card').first().waitFor();
+  assert.equal(await page.locator('article.card').count(), 3);
+  assert.equal(await page.locator('.chip[data-locality="430200"]').getAttribute('aria-pressed'), 'false');
+});
+
+test('the language toggle changes labels', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.locator('article.card').first().waitFor();
+  assert.equal(await page.locator('#tab-indicators').textContent(), '指标');
+  await page.locator('button.lang').click();
+  assert.equal(await page.locator('#tab-indicators').textContent(), 'Indicators');
+  assert.match(await page.locator('article.card[data-locality="430321"] h2').textContent(), /Xiangtan County/);
+  assert.match(page.url(), /lang=en/);
+  await page.screenshot({ path: screenshotPath('overview-en'), fullPage: true });
+});
+
+test('a damaged bundle shows a readable error, never a blank page', async () => {
+  const page = await browser.newPage();
+  await page.route('**/plans.atlas', async (route) => {
+    const real = await route.fetch();
+    const body = Buffer.from(await real.body());
+    body[body.length >> 1] ^= 0xff; // flip one byte in the middle: the checksum must catch it
+    await route.fulfill({ response: real, body });
+  });
+  await page.goto(server.url);
+  const alert = page.locator('[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /damaged|checksum/);
+  await page.screenshot({ path: screenshotPath('error-damaged-bundle') });
+});
+
+test('a missing bundle says so', async () => {
+  const page = await browser.newPage();
+  await page.route('**/plans.atlas', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(server.url);
+  const alert = page.locator('[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /HTTP 404/);
+});
