@@ -99,6 +99,7 @@ fn Shell(data: Arc<Data>) -> impl IntoView {
             {move || match ui.view() {
                 View::Overview => view! { <views::overview::Overview /> }.into_any(),
                 View::Indicators => view! { <views::indicators::Indicators /> }.into_any(),
+                View::Growth => view! { <views::growth::Growth /> }.into_any(),
                 other => view! { <p class="todo">{other.label(lang())}</p> }.into_any(),
             }}
         </section>

@@ -1,6 +1,9 @@
-//! Sizing a canvas for the screen: the drawing buffer is the CSS size × `devicePixelRatio`, so
-//! lines and Chinese labels stay sharp on HiDPI displays.
+//! The canvas every chart draws on: its buffer is the CSS size × `devicePixelRatio` (sharp on
+//! HiDPI screens), it redraws when the data it reads changes and when it is resized, and it
+//! carries a text alternative.
 
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 /// Resizes the canvas buffer to its CSS box × device pixel ratio; returns (width, height, ratio).
@@ -13,4 +16,47 @@ pub fn fit(canvas: &HtmlCanvasElement, css_height: f64) -> (u32, u32, f64) {
         canvas.set_height(h);
     }
     (w, h, ratio)
+}
+
+/// A chart canvas. `draw` reads whatever signals it needs; it runs again when they change or the
+/// canvas is resized. `label` is the chart's accessible description.
+#[component]
+pub fn ChartCanvas<F>(
+    #[prop(into)] label: Signal<String>,
+    height: f64,
+    draw: F,
+    #[prop(optional, into)] class: String,
+) -> impl IntoView
+where
+    F: Fn(&HtmlCanvasElement, f64) -> Result<(), String> + 'static,
+{
+    let node = NodeRef::<leptos::html::Canvas>::new();
+    let resized = RwSignal::new(0u32);
+    let error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        resized.get();
+        let Some(canvas) = node.get() else { return };
+        let (_, _, ratio) = fit(&canvas, height);
+        match draw(&canvas, ratio) {
+            Ok(()) => {
+                canvas.set_attribute("data-drawn", "true").ok();
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    });
+    Effect::new(move |_| {
+        let Some(canvas) = node.get() else { return };
+        let on_resize = Closure::<dyn FnMut()>::new(move || resized.update(|n| *n = n.wrapping_add(1)));
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&canvas);
+            on_cleanup(move || observer.disconnect());
+        }
+        on_resize.forget(); // lives as long as the page; one per chart mount
+    });
+    view! {
+        <canvas node_ref=node class=format!("chart {class}") role="img" aria-label=move || label.get()
+            style=format!("width:100%;height:{height}px") />
+        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+    }
 }

@@ -1,4 +1,8 @@
-//! Canvas charts drawn with plotters. One chart per file; `canvas` holds the HiDPI sizing shared
-//! by all of them.
+//! Canvas charts drawn with plotters. One chart per file; `canvas` holds the HiDPI sizing and the
+//! `ChartCanvas` component (redraw on data change and on resize) shared by all of them.
 
+pub mod bars;
 pub mod canvas;
+pub mod growth;
+pub mod map;
+pub mod palette;

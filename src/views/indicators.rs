@@ -168,13 +168,21 @@ pub fn Indicators() -> impl IntoView {
                         Some(p) => format!("{p} · {}", row.name),
                         None => row.name.clone(),
                     };
+                    let chart_target = format!("{}:{}", l.id, row.line);
+                    let chartable = row.cells.values().any(|c| c.value.is_some() && !c.cumulative);
+                    let chart_link = chartable.then(|| {
+                        view! {
+                            <button class="chart-link" title=lang.t("画增长图", "Growth chart") aria-label=lang.t("画增长图", "Growth chart")
+                                on:click=move |_| ui.params.update(|p| { p.set("view", "growth"); p.set("grow", chart_target.clone()); })>"📈"</button>
+                        }
+                    });
                     view! {
                         <tr data-locality=l.id.clone() data-line=row.line>
                             <td>{if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() }}</td>
                             <td>{table}</td>
                             <td>{row.category.clone().unwrap_or_default()}</td>
                             <td class="num">{row.seq.clone().unwrap_or_default()}</td>
-                            <th scope="row" title=key_title>{name}<span class="marker">{marker_text(row.marker)}</span></th>
+                            <th scope="row" title=key_title>{name}<span class="marker">{marker_text(row.marker)}</span>{chart_link}</th>
                             <td>{row.unit.clone().unwrap_or_default()}</td>
                             <td>{attribute_text(row.attribute, lang)}</td>
                             {cells}

@@ -1,0 +1,117 @@
+//! The growth chart: one line per locality through its observations (2015 → 2016…2020), then a
+//! dashed line to its targets (2020, 2025). Estimates are hollow; a target printed with a
+//! comparator (`≥`, `以上`, `<`) is an open ring labelled with its printed text.
+
+use super::palette;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub year: f64,
+    pub value: f64,
+    /// Printed with a comparator: the target is a bound, not a point.
+    pub bound: bool,
+    pub estimate: bool,
+    pub raw: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub color: RGBColor,
+    pub actual: Vec<Point>,
+    pub target: Vec<Point>,
+}
+
+fn err(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, title: &str, unit: &str, series: &[Series]) -> Result<(), String> {
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas")?;
+    let root = backend.into_drawing_area();
+    let (text, grid, bg) = palette::ink();
+    root.fill(&bg).map_err(err)?;
+    let px = |v: f64| (v * ratio).round() as u32;
+    let font = |size: f64| ("sans-serif", size * ratio).into_font().color(&text);
+    let values: Vec<f64> = series.iter().flat_map(|s| s.actual.iter().chain(&s.target)).map(|p| p.value).collect();
+    if values.is_empty() {
+        root.draw_text(title, &font(16.0), (px(12.0) as i32, px(12.0) as i32)).map_err(err)?;
+        return root.present().map_err(err);
+    }
+    let (lo, hi) = values.iter().fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
+    let pad = ((hi - lo) * 0.12).max(hi.abs() * 0.05).max(0.5);
+    let y0 = if lo >= 0.0 && lo - pad < 0.0 { 0.0 } else { lo - pad };
+    let mut chart = ChartBuilder::on(&root)
+        .margin(px(12.0))
+        .caption(title, font(16.0))
+        .x_label_area_size(px(28.0))
+        .y_label_area_size(px(64.0))
+        .build_cartesian_2d(2014.5f64..2025.5f64, y0..hi + pad)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_labels(11)
+        .x_label_formatter(&|y| format!("{y:.0}"))
+        .y_desc(unit)
+        .label_style(font(12.0))
+        .axis_desc_style(font(12.0))
+        .axis_style(text.stroke_width(1))
+        .bold_line_style(grid.stroke_width(1))
+        .light_line_style(TRANSPARENT)
+        .draw()
+        .map_err(err)?;
+    for s in series {
+        let solid = s.color.stroke_width(px(2.5));
+        let line: Vec<(f64, f64)> = s.actual.iter().map(|p| (p.year, p.value)).collect();
+        chart
+            .draw_series(LineSeries::new(line.clone(), solid))
+            .map_err(err)?
+            .label(s.name.clone())
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], solid));
+        if let Some(last) = s.actual.last() {
+            for t in &s.target {
+                let from = s.actual.iter().rev().find(|p| p.year < t.year).unwrap_or(last);
+                chart
+                    .draw_series(DashedLineSeries::new(
+                        vec![(from.year, from.value), (t.year, t.value)],
+                        px(6.0),
+                        px(4.0),
+                        s.color.stroke_width(px(2.0)),
+                    ))
+                    .map_err(err)?;
+            }
+        }
+        for p in &s.actual {
+            let style = if p.estimate { s.color.stroke_width(px(2.0)) } else { s.color.filled() };
+            chart.draw_series(std::iter::once(Circle::new((p.year, p.value), px(4.0), style))).map_err(err)?;
+        }
+        for t in &s.target {
+            let ring = s.color.stroke_width(px(2.0));
+            if t.bound {
+                chart.draw_series(std::iter::once(Circle::new((t.year, t.value), px(6.0), ring))).map_err(err)?;
+                chart
+                    .draw_series(std::iter::once(Text::new(t.raw.clone(), (t.year - 0.9, t.value), font(11.0))))
+                    .map_err(err)?;
+            } else {
+                let r = px(5.0) as i32;
+                chart
+                    .draw_series(std::iter::once(
+                        EmptyElement::at((t.year, t.value)) + Rectangle::new([(-r, -r), (r, r)], ring),
+                    ))
+                    .map_err(err)?;
+            }
+        }
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(bg.mix(0.85))
+        .border_style(grid)
+        .label_font(font(12.0))
+        .draw()
+        .map_err(err)?;
+    root.present().map_err(err)
+}

@@ -1,0 +1,1 @@
+//! The spatial-layout map (filled in with the map view).

@@ -1,0 +1,38 @@
+//! Colours: the Okabe–Ito palette (safe for the common colour-vision deficiencies), and text and
+//! grid colours that follow the page's light or dark scheme.
+
+use plotters::style::RGBColor;
+
+pub const SERIES: [RGBColor; 7] = [
+    RGBColor(0, 114, 178),   // blue
+    RGBColor(230, 159, 0),   // orange
+    RGBColor(0, 158, 115),   // bluish green
+    RGBColor(213, 94, 0),    // vermillion
+    RGBColor(204, 121, 167), // reddish purple
+    RGBColor(86, 180, 233),  // sky blue
+    RGBColor(240, 228, 66),  // yellow
+];
+
+pub fn series(i: usize) -> RGBColor {
+    SERIES[i % SERIES.len()]
+}
+
+pub fn css(c: RGBColor) -> String {
+    format!("rgb({},{},{})", c.0, c.1, c.2)
+}
+
+/// Whether the page is in dark mode (`prefers-color-scheme: dark`).
+pub fn dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// (text, grid, background) for the current scheme.
+pub fn ink() -> (RGBColor, RGBColor, RGBColor) {
+    if dark() {
+        (RGBColor(230, 237, 243), RGBColor(48, 54, 61), RGBColor(13, 17, 23))
+    } else {
+        (RGBColor(27, 31, 36), RGBColor(208, 215, 222), RGBColor(255, 255, 255))
+    }
+}
