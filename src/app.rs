@@ -100,6 +100,7 @@ fn Shell(data: Arc<Data>) -> impl IntoView {
                 View::Overview => view! { <views::overview::Overview /> }.into_any(),
                 View::Indicators => view! { <views::indicators::Indicators /> }.into_any(),
                 View::Growth => view! { <views::growth::Growth /> }.into_any(),
+                View::Compare => view! { <views::compare::Compare /> }.into_any(),
                 other => view! { <p class="todo">{other.label(lang())}</p> }.into_any(),
             }}
         </section>

@@ -56,7 +56,7 @@ where
     });
     view! {
         <canvas node_ref=node class=format!("chart {class}") role="img" aria-label=move || label.get()
-            style=format!("width:100%;height:{height}px") />
+            style:height=format!("{height}px") />
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod bars;
 pub mod canvas;
+pub mod dots;
 pub mod growth;
 pub mod map;
 pub mod palette;

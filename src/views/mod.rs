@@ -1,5 +1,6 @@
 //! One view per file, plus the small controls they share.
 
+pub mod compare;
 pub mod growth;
 pub mod indicators;
 pub mod overview;

@@ -1,0 +1,237 @@
+//! 对比 Compare: the selected localities side by side on every canonical indicator they share —
+//! 2020 base, 2025 target, growth, attribute — a chart of one indicator's targets (`ckey`), and
+//! all shared targets at a glance.
+
+use super::indicators::attribute_text;
+use super::{open_provenance, param_select};
+use crate::charts::canvas::ChartCanvas;
+use crate::charts::{bars, dots, palette};
+use crate::state::{data, ui, Data, Lang};
+use atlas_data::{Column, Comparator, Indicator, Locality, Table};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+fn selected(data: &Data, ids: &[String]) -> Vec<usize> {
+    (0..data.core.localities.len()).filter(|&i| ids.is_empty() || ids.contains(&data.core.localities[i].id)).collect()
+}
+
+fn row_for<'a>(l: &'a Locality, key: &str) -> Option<&'a Indicator> {
+    l.indicators.iter().find(|i| i.table == Table::Fourteenth && i.key.as_deref() == Some(key))
+}
+
+/// Canonical keys in the 十四五 tables of at least two of the localities, most shared first.
+fn shared_keys(data: &Data, locs: &[usize]) -> Vec<String> {
+    let mut keys: Vec<(usize, String)> = data
+        .core
+        .indicator_keys
+        .iter()
+        .map(|k| (locs.iter().filter(|&&i| row_for(&data.core.localities[i], &k.key).is_some()).count(), k.key.clone()))
+        .filter(|(n, _)| *n >= 2)
+        .collect();
+    keys.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    keys.into_iter().map(|(_, k)| k).collect()
+}
+
+fn name(l: &Locality, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        l.name.clone()
+    } else {
+        l.name_en.clone()
+    }
+}
+
+fn cell_view(l: &Locality, row: Option<&Indicator>, col: Column, lang: Lang) -> AnyView {
+    let Some(row) = row else {
+        return view! { <td class="num missing" title=lang.t("该地规划未列此指标", "this plan has no such indicator")>"—"</td> }.into_any();
+    };
+    match row.cells.get(&col) {
+        Some(c) => {
+            let (id, line, raw) = (l.id.clone(), row.line, c.raw.clone());
+            view! { <td class="num"><button class="value" data-col=col.as_str() on:click=move |_| open_provenance(&id, line)>{raw}</button></td> }.into_any()
+        }
+        None => {
+            view! { <td class="num missing" title=lang.t("规划未给出该值", "the plan prints no value here")>"—"</td> }
+                .into_any()
+        }
+    }
+}
+
+#[component]
+pub fn Compare() -> impl IntoView {
+    let data = data();
+    let ui = ui();
+    let locs = {
+        let data = data.clone();
+        Memo::new(move |_| selected(&data, &ui.localities()))
+    };
+    let keys = {
+        let data = data.clone();
+        Memo::new(move |_| shared_keys(&data, &locs.get()))
+    };
+    let current_key = move || {
+        ui.get("ckey").filter(|k| keys.with(|ks| ks.contains(k))).or_else(|| keys.with(|ks| ks.first().cloned()))
+    };
+    let picker = {
+        let data = data.clone();
+        move || {
+            let lang = ui.lang();
+            let options: Vec<(String, String)> =
+                keys.get().into_iter().map(|k| (k.clone(), data.key_name(&k, lang))).collect();
+            view! { <div class="filters">{param_select("ckey", lang.t("图表指标", "Indicator to chart").into(), options)}</div> }
+        }
+    };
+    let table = {
+        let data = data.clone();
+        move || {
+            let lang = ui.lang();
+            let locs = locs.get();
+            if locs.len() < 2 {
+                return view! { <p class="notice" role="note">{lang.t("请至少选择两个地方进行对比。", "Choose at least two localities to compare.")}</p> }.into_any();
+            }
+            let head = locs
+                .iter()
+                .map(|&i| view! { <th scope="colgroup" colspan="4">{name(&data.core.localities[i], lang)}</th> })
+                .collect_view();
+            let sub = locs
+                .iter()
+                .map(|_| {
+                    view! {
+                        <th scope="col">{lang.t("2020基数", "2020 base")}</th><th scope="col">{lang.t("2025目标", "2025 target")}</th>
+                        <th scope="col">{lang.t("增速", "Growth")}</th><th scope="col">{lang.t("属性", "Attribute")}</th>
+                    }
+                })
+                .collect_view();
+            let body = keys
+                .get()
+                .into_iter()
+                .map(|k| {
+                    let cells = locs
+                        .iter()
+                        .map(|&i| {
+                            let l = &data.core.localities[i];
+                            let row = row_for(l, &k);
+                            view! {
+                                {cell_view(l, row, Column::Base2020, lang)}
+                                {cell_view(l, row, Column::Target2025, lang)}
+                                {cell_view(l, row, Column::TargetGrowth, lang)}
+                                <td>{row.map(|r| attribute_text(r.attribute, lang)).unwrap_or("—")}</td>
+                            }
+                        })
+                        .collect_view();
+                    view! { <tr data-key=k.clone()><th scope="row">{data.key_name(&k, lang)}</th>{cells}</tr> }
+                })
+                .collect_view();
+            view! {
+                <div class="table-wrap">
+                    <table class="compare">
+                        <thead><tr><th rowspan="2" scope="col">{lang.t("可比指标", "Indicator")}</th>{head}</tr><tr>{sub}</tr></thead>
+                        <tbody>{body}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }
+    };
+    let bars_data = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let lang = ui.lang();
+            let Some(key) = current_key() else { return (String::new(), Vec::new()) };
+            let bars: Vec<bars::Bar> = locs
+                .get()
+                .into_iter()
+                .filter_map(|i| {
+                    let l = &data.core.localities[i];
+                    let row = row_for(l, &key)?;
+                    let target = row.cells.get(&Column::Target2025).or(row.cells.get(&Column::TargetGrowth))?;
+                    Some(bars::Bar {
+                        label: name(l, lang),
+                        value: target.value?,
+                        base: row.cells.get(&Column::Base2020).and_then(|c| c.value.filter(|_| !c.cumulative)),
+                        color: palette::series(i),
+                        raw: target.raw.clone(),
+                        bound: target.cmp.is_some_and(|c| c != Comparator::About),
+                    })
+                })
+                .collect();
+            let unit = locs
+                .get()
+                .iter()
+                .find_map(|&i| row_for(&data.core.localities[i], &key).and_then(|r| r.unit.clone()))
+                .unwrap_or_default();
+            (
+                format!(
+                    "{} ({unit}) — {}",
+                    data.key_name(&key, lang),
+                    lang.t("2025目标，竖线为2020基数", "2025 target; tick: 2020 base")
+                ),
+                bars,
+            )
+        })
+    };
+    let glance = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let lang = ui.lang();
+            let locs = locs.get();
+            let rows: Vec<dots::Row> = keys
+                .get()
+                .into_iter()
+                .filter_map(|k| {
+                    let dots: Vec<(usize, f64)> = locs
+                        .iter()
+                        .filter_map(|&i| {
+                            let r = row_for(&data.core.localities[i], &k)?;
+                            let b = r.cells.get(&Column::Base2020).filter(|c| !c.cumulative)?.value?;
+                            let t = r.cells.get(&Column::Target2025).filter(|c| !c.cumulative)?.value?;
+                            (b.abs() > f64::EPSILON).then(|| (i, (t / b - 1.0) * 100.0))
+                        })
+                        .collect();
+                    (dots.len() >= 2).then(|| dots::Row { label: data.key_name(&k, lang), dots })
+                })
+                .collect();
+            let legend = locs.iter().map(|&i| (i, name(&data.core.localities[i], lang))).collect::<Vec<_>>();
+            (legend, rows)
+        })
+    };
+    let bars_label = Signal::derive(move || {
+        bars_data.with(|(t, b)| {
+            format!("{t}: {}", b.iter().map(|x| format!("{} {}", x.label, x.raw)).collect::<Vec<_>>().join("; "))
+        })
+    });
+    let glance_label = Signal::derive(move || {
+        glance.with(|(_, rows)| {
+            format!(
+                "{} {}",
+                rows.len(),
+                ui.lang().t(
+                    "项共有指标的计划变化（2025目标相对2020基数）",
+                    "shared indicators: planned change from 2020 base to 2025 target"
+                )
+            )
+        })
+    });
+    let draw_bars = move |c: &web_sys::HtmlCanvasElement, r: f64| bars_data.with(|(t, b)| bars::draw(c, r, t, b));
+    let draw_glance = move |c: &web_sys::HtmlCanvasElement, r: f64| {
+        let title = ui.lang().t(
+            "目标一览：2025目标相对2020基数的变化（%）",
+            "Targets at a glance: change from 2020 base to 2025 target (%)",
+        );
+        glance.with(|(legend, rows)| dots::draw(c, r, title, legend, rows))
+    };
+    let _ = Arc::clone(&data);
+    view! {
+        {picker}
+        {table}
+        <div class="charts-2">
+            {move || {
+                let h = bars::height_for(bars_data.with(|(_, b)| b.len()));
+                view! { <ChartCanvas label=bars_label height=h draw=draw_bars class="compare-bars" /> }
+            }}
+            {move || {
+                let h = dots::height_for(glance.with(|(_, r)| r.len()));
+                view! { <ChartCanvas label=glance_label height=h draw=draw_glance class="compare-glance" /> }
+            }}
+        </div>
+    }
+}
