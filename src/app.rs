@@ -19,7 +19,7 @@ pub fn App() -> impl IntoView {
     let state = RwSignal::new(LoadState::Loading);
     leptos::task::spawn_local(async move {
         let next = match load::load_core(load::CORE_URL).await {
-            Ok(core) => LoadState::Ready(Arc::new(Data::new(core))),
+            Ok(bundle) => LoadState::Ready(Arc::new(Data::new(bundle))),
             Err(e) => LoadState::Failed(e),
         };
         state.set(next);
@@ -101,6 +101,7 @@ fn Shell(data: Arc<Data>) -> impl IntoView {
                 View::Indicators => view! { <views::indicators::Indicators /> }.into_any(),
                 View::Growth => view! { <views::growth::Growth /> }.into_any(),
                 View::Compare => view! { <views::compare::Compare /> }.into_any(),
+                View::Map => view! { <views::map::SpatialLayout /> }.into_any(),
                 other => view! { <p class="todo">{other.label(lang())}</p> }.into_any(),
             }}
         </section>

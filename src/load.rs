@@ -2,7 +2,7 @@
 //! decoded once; the full texts (`plans.text.atlas`) only when a view needs them, inflated by the
 //! browser's `DecompressionStream("deflate-raw")`.
 
-use atlas_data::{decode, Core};
+use atlas_data::{decode, Bundle};
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,9 +37,10 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-pub async fn load_core(url: &str) -> Result<Core, String> {
+/// The structured part: Core and, when the bundle has it, Geography.
+pub async fn load_core(url: &str) -> Result<Bundle, String> {
     let bytes = fetch_bytes(url).await?;
-    decode(&bytes, true).map(|b| b.core).map_err(|e| format!("{url}: {e}"))
+    decode(&bytes, true).map_err(|e| format!("{url}: {e}"))
 }
 
 /// Inflates raw deflate data with the browser's DecompressionStream.

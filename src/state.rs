@@ -3,7 +3,7 @@
 
 use crate::index::Index;
 use crate::url::Params;
-use atlas_data::Core;
+use atlas_data::{Bundle, Core, Geography};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -11,13 +11,14 @@ use std::sync::Arc;
 /// The bundle's structured part and its indexes, shared by every view.
 pub struct Data {
     pub core: Core,
+    pub geo: Option<Geography>,
     pub index: Index,
 }
 
 impl Data {
-    pub fn new(core: Core) -> Data {
-        let index = Index::build(&core);
-        Data { core, index }
+    pub fn new(bundle: Bundle) -> Data {
+        let index = Index::build(&bundle.core);
+        Data { core: bundle.core, geo: bundle.geo, index }
     }
 
     pub fn loc(&self, id: &str) -> Option<&atlas_data::Locality> {

@@ -1,1 +1,279 @@
-//! The spatial-layout map (filled in with the map view).
+//! The spatial-layout map: county polygons, town points, and the layout drawn on them — cores as
+//! large discs, sub-centres medium, axes as polylines through their ordered places, belts and
+//! corridors as wide translucent bands, rings as hulls, wings as arrows, nodes as small marks.
+//! Returns the projection so that the view can hit-test the pointer against towns.
+
+use super::palette;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkKind {
+    Core,
+    Sub,
+    Axis,
+    Corridor,
+    Belt,
+    Ring,
+    Wing,
+    Node,
+}
+
+impl MarkKind {
+    /// How an element with this role (核, 副, 轴 …) is drawn.
+    pub fn of_role(role: &str) -> MarkKind {
+        match role {
+            "核" | "主" | "心" => MarkKind::Core,
+            "副" | "次" => MarkKind::Sub,
+            "轴" => MarkKind::Axis,
+            "廊" => MarkKind::Corridor,
+            "带" => MarkKind::Belt,
+            "圈" => MarkKind::Ring,
+            "翼" => MarkKind::Wing,
+            _ => MarkKind::Node,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shape {
+    pub rings: Vec<Vec<(f64, f64)>>,
+    /// The locality's own territory, drawn stronger than its neighbours.
+    pub own: bool,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub kind: MarkKind,
+    /// Located places in printed order (lon, lat).
+    pub points: Vec<(f64, f64)>,
+    pub label: String,
+    pub color: RGBColor,
+    pub highlighted: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scene {
+    pub counties: Vec<Shape>,
+    pub towns: Vec<(f64, f64, String)>,
+    pub marks: Vec<Mark>,
+}
+
+/// Equirectangular projection scaled by cos(latitude), fitted to a box in pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Projection {
+    lon0: f64,
+    lat0: f64,
+    k: f64,
+    cos: f64,
+    x0: f64,
+    y0: f64,
+}
+
+impl Projection {
+    pub fn px_from_lonlat(&self, (lon, lat): (f64, f64)) -> (i32, i32) {
+        ((self.x0 + (lon - self.lon0) * self.cos * self.k) as i32, (self.y0 - (lat - self.lat0) * self.k) as i32)
+    }
+
+    fn fit(points: impl Iterator<Item = (f64, f64)>, w: f64, h: f64, margin: f64) -> Option<Projection> {
+        let (mut a, mut b, mut c, mut d) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+        for (x, y) in points {
+            a = a.min(x);
+            b = b.max(x);
+            c = c.min(y);
+            d = d.max(y);
+        }
+        if a > b {
+            return None;
+        }
+        let cos = ((c + d) / 2.0).to_radians().cos();
+        let span_x = ((b - a) * cos).max(1e-6);
+        let span_y = (d - c).max(1e-6);
+        let k = ((w - 2.0 * margin) / span_x).min((h - 2.0 * margin) / span_y);
+        let (x0, y0) = ((w - span_x * k) / 2.0, (h + span_y * k) / 2.0);
+        Some(Projection { lon0: a, lat0: c, k, cos, x0, y0 })
+    }
+}
+
+fn err(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+/// Convex hull (Andrew's monotone chain) of pixel points.
+fn hull(mut pts: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
+    pts.sort();
+    pts.dedup();
+    if pts.len() < 3 {
+        return pts;
+    }
+    let cross = |o: (i32, i32), a: (i32, i32), b: (i32, i32)| {
+        (a.0 - o.0) as i64 * (b.1 - o.1) as i64 - (a.1 - o.1) as i64 * (b.0 - o.0) as i64
+    };
+    let mut lower: Vec<(i32, i32)> = Vec::new();
+    for &p in &pts {
+        while lower.len() >= 2 && cross(lower[lower.len() - 2], lower[lower.len() - 1], p) <= 0 {
+            lower.pop();
+        }
+        lower.push(p);
+    }
+    let mut upper: Vec<(i32, i32)> = Vec::new();
+    for &p in pts.iter().rev() {
+        while upper.len() >= 2 && cross(upper[upper.len() - 2], upper[upper.len() - 1], p) <= 0 {
+            upper.pop();
+        }
+        upper.push(p);
+    }
+    lower.pop();
+    upper.pop();
+    lower.extend(upper);
+    lower
+}
+
+fn arrow_head(from: (i32, i32), to: (i32, i32), size: f64) -> Vec<(i32, i32)> {
+    let (dx, dy) = ((to.0 - from.0) as f64, (to.1 - from.1) as f64);
+    let len = (dx * dx + dy * dy).sqrt().max(1.0);
+    let (ux, uy) = (dx / len, dy / len);
+    let back = (to.0 as f64 - ux * size, to.1 as f64 - uy * size);
+    vec![
+        to,
+        ((back.0 - uy * size * 0.6) as i32, (back.1 + ux * size * 0.6) as i32),
+        ((back.0 + uy * size * 0.6) as i32, (back.1 - ux * size * 0.6) as i32),
+    ]
+}
+
+/// Draws the scene; `compact` (thumbnails) leaves out labels and towns.
+pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, scene: &Scene, compact: bool) -> Result<Projection, String> {
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas")?;
+    let root = backend.into_drawing_area();
+    let (text, grid, bg) = palette::ink();
+    root.fill(&bg).map_err(err)?;
+    let (w, h) = root.dim_in_pixel();
+    let own_points = scene.counties.iter().filter(|c| c.own).flat_map(|c| c.rings.iter().flatten().copied());
+    let mark_points = scene.marks.iter().flat_map(|m| m.points.iter().copied());
+    let Some(proj) = Projection::fit(own_points.chain(mark_points), w as f64, h as f64, 14.0 * ratio) else {
+        root.draw_text("—", &("sans-serif", 14.0 * ratio).into_font().color(&text), (10, 10)).map_err(err)?;
+        root.present().map_err(err)?;
+        return Ok(Projection::default());
+    };
+    let px = |v: f64| (v * ratio).round() as i32;
+    let font = |size: f64| ("sans-serif", size * ratio).into_font().color(&text);
+    for c in &scene.counties {
+        for ring in &c.rings {
+            let pts: Vec<(i32, i32)> = ring.iter().map(|p| proj.px_from_lonlat(*p)).collect();
+            let fill = if c.own { grid.mix(0.35) } else { grid.mix(0.12) };
+            root.draw(&Polygon::new(pts.clone(), fill.filled())).map_err(err)?;
+            let edge = if c.own { text.mix(0.6) } else { grid.mix(0.9) };
+            root.draw(&PathElement::new(pts, edge.stroke_width(if c.own { px(1.5) as u32 } else { 1 })))
+                .map_err(err)?;
+        }
+    }
+    if !compact {
+        for (lon, lat, _) in &scene.towns {
+            let p = proj.px_from_lonlat((*lon, *lat));
+            root.draw(&Circle::new(p, px(2.5) as u32, text.mix(0.55).filled())).map_err(err)?;
+        }
+    }
+    // Bands first, then lines, then discs, so that points stay on top.
+    let order = |k: MarkKind| match k {
+        MarkKind::Belt | MarkKind::Corridor | MarkKind::Ring => 0,
+        MarkKind::Axis | MarkKind::Wing => 1,
+        _ => 2,
+    };
+    let mut marks: Vec<&Mark> = scene.marks.iter().collect();
+    marks.sort_by_key(|m| (order(m.kind), m.highlighted));
+    for m in marks {
+        let pts: Vec<(i32, i32)> = m.points.iter().map(|p| proj.px_from_lonlat(*p)).collect();
+        if pts.is_empty() {
+            continue;
+        }
+        let boost = if m.highlighted { 1.6 } else { 1.0 };
+        let scale = if compact { 0.6 } else { 1.0 } * boost;
+        match m.kind {
+            MarkKind::Belt | MarkKind::Corridor => {
+                let width = px(if m.kind == MarkKind::Belt { 22.0 } else { 16.0 } * scale) as u32;
+                if pts.len() >= 2 {
+                    root.draw(&PathElement::new(pts.clone(), m.color.mix(0.35).stroke_width(width))).map_err(err)?;
+                } else {
+                    root.draw(&Circle::new(pts[0], width, m.color.mix(0.35).filled())).map_err(err)?;
+                }
+            }
+            MarkKind::Ring => {
+                let shape = hull(pts.clone());
+                if shape.len() >= 3 {
+                    root.draw(&Polygon::new(shape.clone(), m.color.mix(0.2).filled())).map_err(err)?;
+                    let mut closed = shape.clone();
+                    closed.push(shape[0]);
+                    root.draw(&PathElement::new(closed, m.color.stroke_width(px(2.0 * scale) as u32))).map_err(err)?;
+                } else {
+                    let r = px(40.0 * scale) as u32;
+                    root.draw(&Circle::new(pts[0], r, m.color.mix(0.2).filled())).map_err(err)?;
+                    root.draw(&Circle::new(pts[0], r, m.color.stroke_width(px(2.0) as u32))).map_err(err)?;
+                }
+            }
+            MarkKind::Axis | MarkKind::Wing => {
+                let width = px(if m.kind == MarkKind::Wing { 5.0 } else { 3.0 } * scale) as u32;
+                if pts.len() >= 2 {
+                    root.draw(&PathElement::new(pts.clone(), m.color.stroke_width(width))).map_err(err)?;
+                    let n = pts.len();
+                    root.draw(&Polygon::new(
+                        arrow_head(pts[n - 2], pts[n - 1], 12.0 * ratio * scale),
+                        m.color.filled(),
+                    ))
+                    .map_err(err)?;
+                }
+                for p in &pts {
+                    root.draw(&Circle::new(*p, px(3.0 * scale) as u32, m.color.filled())).map_err(err)?;
+                }
+            }
+            MarkKind::Core | MarkKind::Sub | MarkKind::Node => {
+                let r = match m.kind {
+                    MarkKind::Core => 11.0,
+                    MarkKind::Sub => 7.5,
+                    _ => 4.5,
+                } * scale;
+                for p in &pts {
+                    root.draw(&Circle::new(*p, px(r) as u32, m.color.filled())).map_err(err)?;
+                    root.draw(&Circle::new(*p, px(r) as u32, bg.stroke_width(px(1.5) as u32))).map_err(err)?;
+                }
+            }
+        }
+        if !compact {
+            let at = pts[0];
+            root.draw_text(&m.label, &font(if m.highlighted { 15.0 } else { 12.5 }), (at.0 + px(9.0), at.1 - px(16.0)))
+                .map_err(err)?;
+        }
+    }
+    root.present().map_err(err)?;
+    Ok(proj)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hull_of_a_square_with_an_inner_point() {
+        let h = hull(vec![(0, 0), (10, 0), (10, 10), (0, 10), (5, 5)]);
+        assert_eq!(h.len(), 4);
+        assert!(!h.contains(&(5, 5)));
+    }
+
+    #[test]
+    fn projection_fits_the_box_and_keeps_north_up() {
+        let p = Projection::fit([(112.0, 27.0), (113.0, 28.0)].into_iter(), 400.0, 400.0, 10.0).unwrap();
+        let (sw, ne) = (p.px_from_lonlat((112.0, 27.0)), p.px_from_lonlat((113.0, 28.0)));
+        assert!(ne.1 < sw.1, "north is up");
+        assert!(sw.0 >= 9 && ne.0 <= 391 && ne.1 >= 9 && sw.1 <= 391);
+    }
+
+    #[test]
+    fn roles_map_to_marks() {
+        assert_eq!(MarkKind::of_role("核"), MarkKind::Core);
+        assert_eq!(MarkKind::of_role("副"), MarkKind::Sub);
+        assert_eq!(MarkKind::of_role("轴"), MarkKind::Axis);
+        assert_eq!(MarkKind::of_role("翼"), MarkKind::Wing);
+        assert_eq!(MarkKind::of_role("节点"), MarkKind::Node);
+    }
+}

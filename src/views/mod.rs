@@ -3,8 +3,10 @@
 pub mod compare;
 pub mod growth;
 pub mod indicators;
+pub mod map;
 pub mod overview;
 pub mod provenance;
+pub mod schematic;
 
 use crate::state::ui;
 use leptos::prelude::*;

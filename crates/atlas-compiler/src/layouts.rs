@@ -263,9 +263,11 @@ fn elements_of(part: &Part, all: &[Part], scope: &[(u32, &str)], places: &LocalP
 /// a parenthesis that follows the name: `湖区经济翼（中心城区-沅江-南县-大通湖）`.
 fn clause_around(text: &str, pos: usize, len: usize) -> String {
     // A clause starts after punctuation, or after the parenthesis that closes the previous name.
-    let start = text[..pos]
-        .rfind(['，', '。', '\n', '）', ')', '、'])
-        .map_or(0, |s| s + text[s..].chars().next().map_or(1, char::len_utf8));
+    let before = &text[..pos];
+    let start = before
+        .rfind(['，', '。', '\n', '）', ')'])
+        .map_or(0, |s| s + before[s..].chars().next().map_or(1, char::len_utf8));
+    let start = if text[start..pos].starts_with('、') { start + '、'.len_utf8() } else { start };
     let after = &text[pos + len..];
     let end = if after.starts_with(['（', '(']) {
         after.find(['）', ')']).map_or(after.len(), |e| e + after[e..].chars().next().map_or(1, char::len_utf8))

@@ -1,0 +1,81 @@
+// Growth, compare and spatial-layout views: every canvas draws real pixels, follows its
+// selection (kept in the URL), and the map draws every layout element of every locality.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, expected, dist, screenshotPath, watchErrors, canvasInk } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(dist()); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('growth chart draws the chosen indicator and keeps the choice in the URL', async () => {
+  const page = await browser.newPage({ deviceScaleFactor: 2 });
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}?view=growth`);
+  await page.locator('canvas.growth[data-drawn]').waitFor();
+  const gdp = await canvasInk(page, 'canvas.growth');
+  assert.ok(gdp.ink > 2000, `chart has ink (${gdp.ink})`);
+  assert.equal(gdp.width, 2 * (await page.locator('canvas.growth').evaluate((c) => c.clientWidth)), 'HiDPI buffer');
+  const withGdp = expected().localities.filter((l) => l.indicators.some((i) => i.key === 'gdp'));
+  assert.equal(await page.locator('.growth-notes li').count(), withGdp.length);
+  await page.screenshot({ path: screenshotPath('growth-gdp'), fullPage: true });
+
+  await page.selectOption('#filter-gkey', 'forest_cover');
+  await page.waitForFunction(() => document.querySelector('.growth-notes li') && document.querySelectorAll('.growth-notes li').length === 5);
+  const forest = await canvasInk(page, 'canvas.growth');
+  assert.notEqual(forest.hash, gdp.hash, 'chart redrew');
+  assert.match(page.url(), /gkey=forest_cover/);
+  await page.reload();
+  await page.locator('canvas.growth[data-drawn]').waitFor();
+  assert.equal(await page.inputValue('#filter-gkey'), 'forest_cover');
+  assert.deepEqual(errors, []);
+});
+
+test('compare lists the shared indicators and draws both charts', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}?view=compare`);
+  await page.locator('table.compare').waitFor();
+  const data = expected();
+  const keys = data.indicator_keys.filter((k) =>
+    data.localities.filter((l) => l.indicators.some((i) => i.table === '14th' && i.key === k.key)).length >= 2);
+  assert.equal(await page.locator('table.compare tbody tr').count(), keys.length);
+  for (const sel of ['canvas.compare-bars', 'canvas.compare-glance']) {
+    await page.locator(`${sel}[data-drawn]`).waitFor();
+    assert.ok((await canvasInk(page, sel)).ink > 1000, sel);
+  }
+  const missing = page.locator('table.compare td.missing').first();
+  assert.ok((await missing.getAttribute('title')).length > 0, 'a missing value says why');
+  await page.screenshot({ path: screenshotPath('compare'), fullPage: true });
+  await page.goto(`${server.url}?view=compare&loc=430321`);
+  await page.locator('.notice').waitFor();
+});
+
+test('the map of every locality draws all its layout elements', async () => {
+  const page = await browser.newPage();
+  for (const loc of expected().localities) {
+    const layout = loc.layouts.find((l) => l.primary);
+    await page.goto(`${server.url}?view=map&mloc=${loc.id}`);
+    await page.locator('canvas.layout-map[data-drawn]').waitFor();
+    const base = await canvasInk(page, 'canvas.layout-map');
+    assert.ok(base.ink > 5000, `${loc.name}: map has ink`);
+    assert.equal(await page.locator('ol.elements li').count(), layout.elements.length, loc.name);
+    assert.equal(await page.locator('.schematic g.schematic-element').count(), layout.elements.length, loc.name);
+    let previous = base.hash;
+    for (const [k, e] of layout.elements.entries()) {
+      if (!e.places.some((p) => p.lon != null)) continue;
+      await page.locator(`ol.elements li[data-element="${k}"] button.element`).click();
+      await page.waitForFunction((h) => {
+        const c = document.querySelector('canvas.layout-map');
+        return c && c.getAttribute('data-drawn');
+      }, previous);
+      const now = await canvasInk(page, 'canvas.layout-map');
+      assert.notEqual(now.hash, previous, `${loc.name}: highlighting ${e.name} changes the map (it is drawn)`);
+      previous = now.hash;
+    }
+    const unlocated = layout.elements.flatMap((e) => e.places.filter((p) => p.name == null));
+    if (unlocated.length) {
+      assert.match(await page.locator('.unlocated').first().textContent(), new RegExp(unlocated[0].as_printed));
+    }
+    await page.screenshot({ path: screenshotPath(`map-${loc.id}`), fullPage: true });
+  }
+});
