@@ -102,7 +102,8 @@ fn Shell(data: Arc<Data>) -> impl IntoView {
                 View::Growth => view! { <views::growth::Growth /> }.into_any(),
                 View::Compare => view! { <views::compare::Compare /> }.into_any(),
                 View::Map => view! { <views::map::SpatialLayout /> }.into_any(),
-                other => view! { <p class="todo">{other.label(lang())}</p> }.into_any(),
+                View::Projects => view! { <views::projects::Projects /> }.into_any(),
+                View::Text => view! { <views::text::Text /> }.into_any(),
             }}
         </section>
         <views::provenance::Provenance />

@@ -5,8 +5,10 @@ pub mod growth;
 pub mod indicators;
 pub mod map;
 pub mod overview;
+pub mod projects;
 pub mod provenance;
 pub mod schematic;
+pub mod text;
 
 use crate::state::ui;
 use leptos::prelude::*;

@@ -1,0 +1,262 @@
+//! 项目 Projects: every project of the selected plans with filters (sector, 专栏 box, has
+//! investment, investment range, place, keyword), totals, a chart of counts by sector and of
+//! known investment by locality, and a detail panel with the project's places on the map.
+
+use super::{open_provenance, param_input, param_select};
+use crate::charts::canvas::ChartCanvas;
+use crate::charts::{bars, map, palette};
+use crate::index::{ProjectFilter, ProjectRef};
+use crate::state::{data, ui, Lang};
+use atlas_data::Sector;
+use leptos::prelude::*;
+
+fn filter_from_url() -> ProjectFilter {
+    let ui = ui();
+    let num = |k: &str| ui.get(k).and_then(|v| v.parse::<f64>().ok()).filter(|v| v.is_finite());
+    ProjectFilter {
+        localities: ui.localities(),
+        sector: ui.get("sector").and_then(|s| Sector::ALL.into_iter().find(|x| x.as_str() == s)),
+        box_title: ui.get("box"),
+        has_investment: ui.get("inv").as_deref() == Some("1"),
+        min_yi: num("min"),
+        max_yi: num("max"),
+        place: ui.get("place"),
+        query: ui.get("pq").unwrap_or_default(),
+    }
+}
+
+pub fn sector_label(s: Sector, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        s.zh().to_string()
+    } else {
+        s.as_str().replace('_', " ")
+    }
+}
+
+fn yi(yuan: u64) -> String {
+    let v = yuan as f64 / 1e8;
+    if v >= 100.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+#[component]
+pub fn Projects() -> impl IntoView {
+    let data = data();
+    let ui = ui();
+    let found = {
+        let data = data.clone();
+        Memo::new(move |_| data.index.filter_projects(&data.core, &filter_from_url()))
+    };
+    let filters = {
+        let data = data.clone();
+        move || {
+            let lang = ui.lang();
+            let all = lang.t("全部", "All").to_string();
+            let sectors = std::iter::once((String::new(), all.clone()))
+                .chain(Sector::ALL.into_iter().map(|s| (s.as_str().to_string(), sector_label(s, lang))))
+                .collect();
+            let selected = ui.localities();
+            let boxes: Vec<(String, String)> = std::iter::once((String::new(), all.clone()))
+                .chain(
+                    data.index
+                        .boxes
+                        .iter()
+                        .filter(|b| {
+                            data.core.localities.iter().any(|l| {
+                                (selected.is_empty() || selected.contains(&l.id))
+                                    && l.projects.iter().any(|p| &p.box_title == *b)
+                            })
+                        })
+                        .map(|b| (b.clone(), b.clone())),
+                )
+                .collect();
+            let places = std::iter::once((String::new(), all.clone()))
+                .chain(data.index.places.iter().map(|p| (p.clone(), p.clone())))
+                .collect();
+            let checked = move || ui.get("inv").as_deref() == Some("1");
+            view! {
+                <div class="filters">
+                    {param_select("sector", lang.t("领域", "Sector").into(), sectors)}
+                    {param_select("box", lang.t("专栏", "Box").into(), boxes)}
+                    {param_select("place", lang.t("地点", "Place").into(), places)}
+                    <label class="filter check" for="filter-inv">
+                        <span>{lang.t("有投资额", "Has investment")}</span>
+                        <input id="filter-inv" type="checkbox" prop:checked=checked on:change=move |ev| ui.set("inv", if event_target_checked(&ev) { "1" } else { "" }) />
+                    </label>
+                    {param_input("min", lang.t("投资≥（亿元）", "Investment ≥ (100M yuan)").into(), "0".into())}
+                    {param_input("max", lang.t("投资≤（亿元）", "Investment ≤ (100M yuan)").into(), "".into())}
+                    {param_input("pq", lang.t("关键词", "Keyword").into(), lang.t("如：水库", "e.g. reservoir").into())}
+                </div>
+            }
+        }
+    };
+    let totals = {
+        let data = data.clone();
+        move || {
+            let lang = ui.lang();
+            let list = found.get();
+            let invested: Vec<u64> =
+                list.iter().filter_map(|r| data.core.localities[r.loc].projects[r.project].investment_yuan).collect();
+            view! {
+                <p class="count" role="status">
+                    <span class="n">{list.len()}</span>{lang.t(" 个项目", " projects")}
+                    {lang.t("；其中列明投资 ", "; investment printed for ")}<span class="n-invested">{invested.len()}</span>
+                    {lang.t(" 个，合计 ", ", totalling ")}<span class="sum">{yi(invested.iter().sum())}</span>{lang.t(" 亿元", " × 100M yuan")}
+                </p>
+            }
+        }
+    };
+    let by_sector = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let lang = ui.lang();
+            let list = found.get();
+            Sector::ALL
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, s)| {
+                    let n = list.iter().filter(|r| data.core.localities[r.loc].projects[r.project].sector == s).count();
+                    (n > 0).then(|| bars::Bar {
+                        label: sector_label(s, lang),
+                        value: n as f64,
+                        base: None,
+                        color: palette::series(i),
+                        raw: n.to_string(),
+                        bound: false,
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let by_locality = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let lang = ui.lang();
+            let list = found.get();
+            data.core
+                .localities
+                .iter()
+                .enumerate()
+                .filter_map(|(li, l)| {
+                    let sum: u64 =
+                        list.iter().filter(|r| r.loc == li).filter_map(|r| l.projects[r.project].investment_yuan).sum();
+                    (sum > 0).then(|| bars::Bar {
+                        label: if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() },
+                        value: sum as f64 / 1e8,
+                        base: None,
+                        color: palette::series(li),
+                        raw: format!("{} {}", yi(sum), lang.t("亿元", "×100M")),
+                        bound: false,
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let sector_label_sig = Signal::derive(move || {
+        by_sector.with(|b| b.iter().map(|x| format!("{} {}", x.label, x.raw)).collect::<Vec<_>>().join("; "))
+    });
+    let invest_label_sig = Signal::derive(move || {
+        by_locality.with(|b| b.iter().map(|x| format!("{} {}", x.label, x.raw)).collect::<Vec<_>>().join("; "))
+    });
+    let draw_sectors = move |c: &web_sys::HtmlCanvasElement, r: f64| {
+        let title = ui.lang().t("各领域项目数", "Projects by sector");
+        by_sector.with(|b| bars::draw(c, r, title, b))
+    };
+    let draw_invest = move |c: &web_sys::HtmlCanvasElement, r: f64| {
+        let title = ui.lang().t("列明的投资额（亿元），按地方", "Printed investment (100M yuan) by locality");
+        by_locality.with(|b| bars::draw(c, r, title, b))
+    };
+    let list = {
+        let data = data.clone();
+        move || {
+            let lang = ui.lang();
+            let open = ui.get("proj");
+            found
+                .get()
+                .into_iter()
+                .map(|ProjectRef { loc, project }| {
+                    let l = &data.core.localities[loc];
+                    let p = &l.projects[project];
+                    let key = format!("{}:{}", l.id, project);
+                    let is_open = open.as_deref() == Some(key.as_str());
+                    let toggle = {
+                        let key = key.clone();
+                        move |_| ui.set("proj", if is_open { String::new() } else { key.clone() })
+                    };
+                    view! {
+                        <tr data-locality=l.id.clone() data-project=project class:open=is_open>
+                            <td>{if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() }}</td>
+                            <th scope="row"><button class="project" aria-expanded=is_open.to_string() on:click=toggle>{p.name.clone()}</button></th>
+                            <td>{sector_label(p.sector, lang)}</td>
+                            <td class="box">{p.box_title.clone()}</td>
+                            <td class="num">{p.investment_raw.clone().unwrap_or_default()}</td>
+                            <td>{p.places.join("、")}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let detail = {
+        let data = data.clone();
+        move || {
+            let lang = ui.lang();
+            let key = ui.get("proj")?;
+            let (id, idx) = key.split_once(':')?;
+            let li = data.core.localities.iter().position(|l| l.id == id)?;
+            let l = &data.core.localities[li];
+            let p = l.projects.get(idx.parse::<usize>().ok()?)?;
+            let mut scene = crate::views::map::scene_for(&data, l, None, None, lang);
+            let points: Vec<(f64, f64)> = p
+                .places
+                .iter()
+                .filter_map(|name| data.geo.as_ref()?.towns.iter().find(|t| &t.name == name).map(|t| (t.lon, t.lat)))
+                .collect();
+            scene.marks.push(map::Mark {
+                kind: map::MarkKind::Sub,
+                points,
+                label: p.name.clone(),
+                color: palette::series(3),
+                highlighted: true,
+            });
+            let (lid, line) = (l.id.clone(), p.line);
+            let draw = move |c: &web_sys::HtmlCanvasElement, r: f64| map::draw(c, r, &scene, false).map(|_| ());
+            let label = format!("{} — {}", p.name, p.places.join("、"));
+            Some(view! {
+                <section class="project-detail" aria-label=lang.t("项目详情", "Project details")>
+                    <h3>{p.name.clone()}</h3>
+                    <p class="box">{p.box_title.clone()}{p.item.clone().map(|i| format!(" · {i}"))}</p>
+                    <p class="description">{p.description.clone()}</p>
+                    <p>{lang.t("地点：", "Places: ")}{if p.places.is_empty() { "—".to_string() } else { p.places.join("、") }}
+                        " "<button class="value" on:click=move |_| open_provenance(&lid, line)>{format!("{} #{line}", lang.t("原文", "source"))}</button></p>
+                    <ChartCanvas label=label height=300.0 draw class="project-map" />
+                </section>
+            })
+        }
+    };
+    view! {
+        {filters}
+        {totals}
+        <div class="charts-2">
+            {move || view! { <ChartCanvas label=sector_label_sig height=bars::height_for(by_sector.with(Vec::len)) draw=draw_sectors class="project-sectors" /> }}
+            {move || view! { <ChartCanvas label=invest_label_sig height=bars::height_for(by_locality.with(Vec::len)) draw=draw_invest class="project-investment" /> }}
+        </div>
+        {detail}
+        <div class="table-wrap">
+            <table class="projects">
+                <thead><tr>
+                    <th scope="col">{move || ui.lang().t("地方", "Locality")}</th>
+                    <th scope="col">{move || ui.lang().t("项目", "Project")}</th>
+                    <th scope="col">{move || ui.lang().t("领域", "Sector")}</th>
+                    <th scope="col">{move || ui.lang().t("专栏/章节", "Box / section")}</th>
+                    <th scope="col">{move || ui.lang().t("投资", "Investment")}</th>
+                    <th scope="col">{move || ui.lang().t("地点", "Places")}</th>
+                </tr></thead>
+                <tbody>{list}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,258 @@
+//! 原文 Text: the outline of a plan, its full text with line numbers, and a search across all
+//! plans (hits per locality, highlighted, each jumping to its line). Text is always rendered as
+//! text, never as HTML. `tloc`, `tline` and `tq` in the URL hold the state.
+
+use crate::state::{data, ensure_texts, ui, Lang, Texts};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Most hits listed per locality (the count is always exact).
+const MAX_HITS_SHOWN: usize = 50;
+/// Lines rendered around the current line, so that a 1,700-line plan stays light.
+const WINDOW: usize = 120;
+
+/// (line number, line) of every line containing `query`, per locality in `order`.
+pub fn search<'a>(
+    texts: &'a HashMap<String, Vec<String>>,
+    order: &[String],
+    query: &str,
+) -> Vec<(String, Vec<(usize, &'a str)>)> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    order
+        .iter()
+        .filter_map(|id| {
+            let lines = texts.get(id)?;
+            let hits: Vec<(usize, &str)> =
+                lines.iter().enumerate().filter(|(_, l)| l.contains(q)).map(|(i, l)| (i + 1, l.as_str())).collect();
+            Some((id.clone(), hits))
+        })
+        .collect()
+}
+
+/// The line split around each occurrence of `q`, for highlighting without HTML.
+fn highlighted(line: &str, q: &str) -> impl IntoView {
+    let mut parts = Vec::new();
+    let mut rest = line;
+    while let Some(i) = rest.find(q).filter(|_| !q.is_empty()) {
+        parts.push(view! { <span>{rest[..i].to_string()}</span> }.into_any());
+        parts.push(view! { <mark>{q.to_string()}</mark> }.into_any());
+        rest = &rest[i + q.len()..];
+    }
+    parts.push(view! { <span>{rest.to_string()}</span> }.into_any());
+    parts
+}
+
+fn snippet(line: &str, q: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let at = line.find(q).map_or(0, |b| line[..b].chars().count());
+    let from = at.saturating_sub(30);
+    let to = (at + q.chars().count() + 50).min(chars.len());
+    let mut s: String = chars[from..to].iter().collect();
+    if from > 0 {
+        s.insert(0, '…');
+    }
+    if to < chars.len() {
+        s.push('…');
+    }
+    s.replace('\t', " ")
+}
+
+#[component]
+pub fn Text() -> impl IntoView {
+    let data = data();
+    let ui = ui();
+    Effect::new(move |_| ensure_texts(ui));
+    let current = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            ui.get("tloc")
+                .filter(|id| data.loc(id).is_some())
+                .or_else(|| ui.localities().first().cloned())
+                .unwrap_or_else(|| data.core.localities[0].id.clone())
+        })
+    };
+    let current = move || current.get();
+    let jump = move |id: String, line: usize| {
+        ui.params.update(|p| {
+            p.set("tloc", id);
+            p.set("tline", line.to_string());
+        });
+    };
+    let search_box = move || {
+        let lang = ui.lang();
+        view! {
+            <div class="filters">
+                {super::param_input("tq", lang.t("全文搜索", "Search all plans").into(), lang.t("如：洣水", "e.g. 洣水").into())}
+            </div>
+        }
+    };
+    let results = {
+        let data = data.clone();
+        move || {
+            let lang = ui.lang();
+            let q = ui.get("tq").unwrap_or_default();
+            if q.trim().is_empty() {
+                return None;
+            }
+            let Texts::Ready(texts) = ui.texts.get() else { return None };
+            let order: Vec<String> = data.core.localities.iter().map(|l| l.id.clone()).collect();
+            let groups = search(&texts, &order, &q)
+                .into_iter()
+                .map(|(id, hits)| {
+                    let name = data.loc(&id).map_or(id.clone(), |l| if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() });
+                    let n = hits.len();
+                    let items = hits
+                        .into_iter()
+                        .take(MAX_HITS_SHOWN)
+                        .map(|(line, text)| {
+                            let id = id.clone();
+                            let s = snippet(text, q.trim());
+                            let q = q.trim().to_string();
+                            view! { <li><button class="hit" on:click=move |_| jump(id.clone(), line)><span class="line-no">{line}</span>{highlighted(&s, &q)}</button></li> }
+                        })
+                        .collect_view();
+                    view! {
+                        <details class="hits" data-locality=id.clone() open={n > 0}>
+                            <summary>{name}" "<span class="hit-count">{n}</span>{lang.t(" 处", " hits")}</summary>
+                            <ol>{items}</ol>
+                        </details>
+                    }
+                })
+                .collect_view();
+            Some(
+                view! { <section class="search-results" aria-label=lang.t("搜索结果", "Search results")>{groups}</section> },
+            )
+        }
+    };
+    let outline = {
+        let data = data.clone();
+        move || {
+            let id = current();
+            let l = data.loc(&id)?;
+            let items = l
+                .outline
+                .iter()
+                .map(|h| {
+                    let (id, line) = (id.clone(), h.line as usize);
+                    view! {
+                        <li class=format!("level-{}", h.level)>
+                            <button class="heading" on:click=move |_| jump(id.clone(), line)>{format!("{} {}", h.number, h.title)}</button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            Some(view! { <nav class="outline" aria-label=ui.lang().t("目录", "Outline")><ol>{items}</ol></nav> })
+        }
+    };
+    let reader = {
+        let data = data.clone();
+        move || {
+            let lang = ui.lang();
+            let id = current();
+            let target = ui.get("tline").and_then(|l| l.parse::<usize>().ok()).unwrap_or(1);
+            let q = ui.get("tq").unwrap_or_default();
+            let body = match ui.texts.get() {
+                Texts::Ready(texts) => {
+                    let lines: Arc<HashMap<String, Vec<String>>> = texts;
+                    let Some(text) = lines.get(&id) else { return view! { <p>"—"</p> }.into_any() };
+                    let from = target.saturating_sub(WINDOW / 2).max(1);
+                    let to = (from + WINDOW).min(text.len());
+                    let rows = (from..=to)
+                        .map(|n| {
+                            let line = text[n - 1].replace('\t', " ⇥ ");
+                            view! {
+                                <li id=format!("line-{n}") class:current=n == target value=n.to_string()>
+                                    <span class="line-no">{n}</span><span class="line-text">{highlighted(&line, q.trim())}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <p class="reader-range">{format!("{} {from}–{to} / {}", lang.t("第", "lines"), text.len())}</p>
+                        <ol class="reader">{rows}</ol>
+                    }
+                    .into_any()
+                }
+                Texts::Failed(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                _ => view! { <p class="loading" role="status">{lang.t("正在加载原文…", "Loading the texts…")}</p> }
+                    .into_any(),
+            };
+            let source = data.loc(&id).map(|l| l.source.clone()).unwrap_or_default();
+            view! { <div class="reader-wrap"><p class="source">{source}</p>{body}</div> }.into_any()
+        }
+    };
+    // Bring the current line into view after it renders.
+    Effect::new(move |_| {
+        let line = ui.get("tline");
+        let ready = matches!(ui.texts.get(), Texts::Ready(_));
+        if let (Some(line), true) = (line, ready) {
+            leptos::task::spawn_local(async move {
+                if let Some(el) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&format!("line-{line}")))
+                {
+                    el.scroll_into_view();
+                }
+            });
+        }
+    });
+    let picker = {
+        let data = data.clone();
+        move || {
+            let lang = ui.lang();
+            let id = current();
+            let opts = data
+                .core
+                .localities
+                .iter()
+                .map(|l| {
+                    let sel = l.id == id;
+                    view! { <option value=l.id.clone() selected=sel>{if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() }}</option> }
+                })
+                .collect_view();
+            view! {
+                <label class="filter" for="text-loc"><span>{lang.t("规划", "Plan")}</span>
+                    <select id="text-loc" on:change=move |ev| ui.params.update(|p| { p.set("tloc", event_target_value(&ev)); p.set("tline", ""); })>{opts}</select>
+                </label>
+            }
+        }
+    };
+    view! {
+        {search_box}
+        {results}
+        <div class="text-grid">
+            <div>{picker}{outline}</div>
+            {reader}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn search_counts_hits_per_locality_in_order() {
+        let mut texts = HashMap::new();
+        texts.insert("a".to_string(), vec!["洣水镇".to_string(), "无".to_string(), "洣水".to_string()]);
+        texts.insert("b".to_string(), vec!["县城".to_string()]);
+        let r = search(&texts, &["a".to_string(), "b".to_string()], "洣水");
+        assert_eq!(
+            r.iter().map(|(id, h)| (id.as_str(), h.iter().map(|x| x.0).collect::<Vec<_>>())).collect::<Vec<_>>(),
+            [("a", vec![1, 3]), ("b", vec![])]
+        );
+        assert!(search(&texts, &["a".to_string()], "  ").is_empty());
+    }
+
+    #[test]
+    fn snippets_keep_the_hit() {
+        let s = snippet(&"前".repeat(100).to_string().chars().chain("洣水".chars()).collect::<String>(), "洣水");
+        assert!(s.starts_with('…') && s.contains("洣水"));
+    }
+}

@@ -1,0 +1,77 @@
+// Projects and text views: project filters change the counts as the data says, totals add up,
+// the charts draw; the text search counts hits per plan exactly and jumps to the line.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, expected, dist, screenshotPath, watchErrors, canvasInk } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(dist()); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const projects = () => expected().localities.flatMap((l) => l.projects.map((p) => ({ ...p, loc: l.id })));
+const shown = async (page) => Number(await page.locator('.count .n').textContent());
+
+test('project filters, totals and charts follow the data', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}?view=projects`);
+  await page.locator('table.projects').waitFor();
+  const all = projects();
+  assert.equal(await shown(page), all.length);
+  const invested = all.filter((p) => p.investment_yuan != null);
+  assert.equal(Number(await page.locator('.count .n-invested').textContent()), invested.length);
+  const sum = invested.reduce((s, p) => s + p.investment_yuan, 0) / 1e8;
+  assert.equal(Number(await page.locator('.count .sum').textContent()), Number(sum >= 100 ? sum.toFixed(0) : sum.toFixed(2)));
+  for (const sel of ['canvas.project-sectors', 'canvas.project-investment']) {
+    await page.locator(`${sel}[data-drawn]`).waitFor();
+    assert.ok((await canvasInk(page, sel)).ink > 500, sel);
+  }
+
+  await page.selectOption('#filter-sector', 'water');
+  assert.equal(await shown(page), all.filter((p) => p.sector === 'water').length);
+  await page.selectOption('#filter-sector', '');
+  await page.check('#filter-inv');
+  assert.equal(await shown(page), invested.length);
+  await page.fill('#filter-min', '3');
+  assert.equal(await shown(page), invested.filter((p) => p.investment_yuan / 1e8 >= 3).length);
+  await page.fill('#filter-min', '');
+  await page.uncheck('#filter-inv');
+  await page.selectOption('#filter-place', '洣水镇');
+  assert.equal(await shown(page), all.filter((p) => p.places.includes('洣水镇')).length);
+  await page.selectOption('#filter-place', '');
+  const box = all.find((p) => p.box.startsWith('专栏')).box;
+  await page.selectOption('#filter-box', box);
+  assert.equal(await shown(page), all.filter((p) => p.box === box).length);
+  await page.selectOption('#filter-box', '');
+  await page.fill('#filter-pq', '水库');
+  const hay = (p) => `${p.name} ${p.box} ${p.description} ${p.places.join(' ')}`;
+  assert.equal(await shown(page), all.filter((p) => hay(p).includes('水库')).length);
+
+  await page.locator('table.projects tbody tr button.project').first().click();
+  await page.locator('.project-detail canvas[data-drawn]').waitFor();
+  assert.match(page.url(), /proj=/);
+  await page.screenshot({ path: screenshotPath('projects'), fullPage: false });
+  assert.deepEqual(errors, []);
+});
+
+test('full-text search counts hits per plan and jumps to the line', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}?view=text&tq=${encodeURIComponent('洣水')}`);
+  await page.locator('.search-results details').first().waitFor();
+  // Count lines containing the query in the corpus files themselves.
+  const fs = await import('node:fs');
+  for (const loc of expected().localities) {
+    const text = fs.readFileSync(new URL(`../../${loc.source}`, import.meta.url), 'utf8').replace(/^\uFEFF/, '');
+    const n = text.split(/\r?\n/).filter((l) => l.includes('洣水')).length;
+    assert.equal(Number(await page.locator(`details.hits[data-locality="${loc.id}"] .hit-count`).textContent()), n, loc.name);
+  }
+  await page.locator('details.hits[data-locality="430424"] button.hit').first().click();
+  await page.locator('.reader li.current').waitFor();
+  assert.ok((await page.locator('.reader li.current .line-text').textContent()).includes('洣水'));
+  assert.match(page.url(), /tloc=430424/);
+  assert.ok((await page.locator('.reader li.current mark').count()) > 0, 'the hit is highlighted');
+  await page.screenshot({ path: screenshotPath('text-search'), fullPage: false });
+  // The outline jumps too.
+  await page.locator('.outline button.heading').nth(3).click();
+  await page.locator('.reader li.current').waitFor();
+});
