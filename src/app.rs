@@ -1,7 +1,7 @@
 //! The app shell: loads the bundle once, then shows the locality chips, the tabs, the current
 //! view and the attribution; or a readable error. Keeps the URL and the view state in step.
 
-use crate::state::{Data, Lang, Texts, Ui, View};
+use crate::state::{Data, Lang, Ui, View};
 use crate::{load, url, views};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -79,7 +79,7 @@ fn sync_url(ui: Ui) {
 fn Shell(data: Arc<Data>) -> impl IntoView {
     provide_context(data.clone());
     let (params, rejected) = url::Params::parse(&location_search());
-    let ui = Ui { params: RwSignal::new(params), texts: RwSignal::new(Texts::NotLoaded) };
+    let ui = Ui::new(params);
     provide_context(ui);
     sync_url(ui);
     let lang = move || ui.lang();

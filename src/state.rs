@@ -102,24 +102,36 @@ impl View {
     }
 }
 
-/// The view state: URL parameters plus the on-demand texts.
+/// The view state: URL parameters plus the on-demand texts. Language, view and localities are
+/// memos, so that what depends only on them is not rebuilt by every other parameter change
+/// (which would, among other things, replace an input field while someone types in it).
 #[derive(Clone, Copy)]
 pub struct Ui {
     pub params: RwSignal<Params>,
     pub texts: RwSignal<Texts>,
+    lang: Memo<Lang>,
+    view: Memo<View>,
+    locs: Memo<Vec<String>>,
 }
 
 impl Ui {
-    pub fn lang(&self) -> Lang {
-        if self.params.with(|p| p.get("lang") == Some("en")) {
-            Lang::En
-        } else {
-            Lang::Zh
+    pub fn new(params: Params) -> Ui {
+        let params = RwSignal::new(params);
+        Ui {
+            params,
+            texts: RwSignal::new(Texts::NotLoaded),
+            lang: Memo::new(move |_| if params.with(|p| p.get("lang") == Some("en")) { Lang::En } else { Lang::Zh }),
+            view: Memo::new(move |_| params.with(|p| View::parse(p.get("view").unwrap_or("")))),
+            locs: Memo::new(move |_| params.with(|p| p.list("loc"))),
         }
     }
 
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
     pub fn view(&self) -> View {
-        self.params.with(|p| View::parse(p.get("view").unwrap_or("")))
+        self.view.get()
     }
 
     pub fn get(&self, key: &str) -> Option<String> {
@@ -133,7 +145,7 @@ impl Ui {
 
     /// Selected localities (ids); empty means all.
     pub fn localities(&self) -> Vec<String> {
-        self.params.with(|p| p.list("loc"))
+        self.locs.get()
     }
 }
 

@@ -149,49 +149,46 @@ pub fn Indicators() -> impl IntoView {
             </button>
         }
     };
-    let table_rows = {
+    // Keyed rows: a filter change only inserts and removes the rows that changed.
+    let render_row = {
         let data = data.clone();
-        move || {
-            let lang = ui.lang();
-            rows.get()
-                .into_iter()
-                .map(|r| {
-                    let l = &data.core.localities[r.loc];
-                    let row = &l.indicators[r.row];
-                    let key_title = row.key.as_ref().map(|k| data.key_name(k, lang)).unwrap_or_default();
-                    let cells = VALUE_COLUMNS.iter().map(|(_, _, cols)| value_cell(l.id.clone(), row, cols, lang)).collect_view();
-                    let table = match row.table {
-                        Table::Fourteenth => lang.t("十四五", "14th"),
-                        Table::Thirteenth => lang.t("十三五", "13th"),
-                    };
-                    let name = match &row.parent {
-                        Some(p) => format!("{p} · {}", row.name),
-                        None => row.name.clone(),
-                    };
-                    let chart_target = format!("{}:{}", l.id, row.line);
-                    let chartable = row.cells.values().any(|c| c.value.is_some() && !c.cumulative);
-                    let chart_link = chartable.then(|| {
+        move |(r, lang): (crate::index::RowRef, Lang)| {
+            let l = &data.core.localities[r.loc];
+            let row = &l.indicators[r.row];
+            let key_title = row.key.as_ref().map(|k| data.key_name(k, lang)).unwrap_or_default();
+            let cells =
+                VALUE_COLUMNS.iter().map(|(_, _, cols)| value_cell(l.id.clone(), row, cols, lang)).collect_view();
+            let table = match row.table {
+                Table::Fourteenth => lang.t("十四五", "14th"),
+                Table::Thirteenth => lang.t("十三五", "13th"),
+            };
+            let name = match &row.parent {
+                Some(p) => format!("{p} · {}", row.name),
+                None => row.name.clone(),
+            };
+            let chart_target = format!("{}:{}", l.id, row.line);
+            let chartable = row.cells.values().any(|c| c.value.is_some() && !c.cumulative);
+            let chart_link = chartable.then(|| {
                         view! {
                             <button class="chart-link" title=lang.t("画增长图", "Growth chart") aria-label=lang.t("画增长图", "Growth chart")
                                 on:click=move |_| ui.params.update(|p| { p.set("view", "growth"); p.set("grow", chart_target.clone()); })>"📈"</button>
                         }
                     });
-                    view! {
-                        <tr data-locality=l.id.clone() data-line=row.line>
-                            <td>{if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() }}</td>
-                            <td>{table}</td>
-                            <td>{row.category.clone().unwrap_or_default()}</td>
-                            <td class="num">{row.seq.clone().unwrap_or_default()}</td>
-                            <th scope="row" title=key_title>{name}<span class="marker">{marker_text(row.marker)}</span>{chart_link}</th>
-                            <td>{row.unit.clone().unwrap_or_default()}</td>
-                            <td>{attribute_text(row.attribute, lang)}</td>
-                            {cells}
-                        </tr>
-                    }
-                })
-                .collect_view()
+            view! {
+                <tr data-locality=l.id.clone() data-line=row.line>
+                    <td>{if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() }}</td>
+                    <td>{table}</td>
+                    <td>{row.category.clone().unwrap_or_default()}</td>
+                    <td class="num">{row.seq.clone().unwrap_or_default()}</td>
+                    <th scope="row" title=key_title>{name}<span class="marker">{marker_text(row.marker)}</span>{chart_link}</th>
+                    <td>{row.unit.clone().unwrap_or_default()}</td>
+                    <td>{attribute_text(row.attribute, lang)}</td>
+                    {cells}
+                </tr>
+            }
         }
     };
+    let keyed = move || rows.get().into_iter().map(|r| (r, ui.lang())).collect::<Vec<_>>();
     view! {
         {filters}
         <p class="count" role="status">
@@ -216,7 +213,7 @@ pub fn Indicators() -> impl IntoView {
                     <th scope="col">{sort_button(SortKey::Value(Column::TargetGrowth), VALUE_COLUMNS[4].0, VALUE_COLUMNS[4].1)}</th>
                     <th scope="col">{move || ui.lang().t(VALUE_COLUMNS[5].0, VALUE_COLUMNS[5].1)}</th>
                 </tr></thead>
-                <tbody>{table_rows}</tbody>
+                <tbody><For each=keyed key=|(r, lang)| (r.loc, r.row, *lang == Lang::En) children=render_row /></tbody>
             </table>
         </div>
     }

@@ -57,6 +57,10 @@ pub fn Overview() -> impl IntoView {
                     (None, _) => lang.t("原文未载", "not printed").to_string(),
                 };
                 let slogan = l.primary_layout().map_or("—".to_string(), |p| p.slogan.clone());
+                let scene = crate::views::map::scene_for(&data, l, l.primary_layout(), None, lang);
+                let thumb_label = format!("{} {slogan} — {}", l.name, lang.t("空间布局缩略图", "layout thumbnail"));
+                let draw = move |c: &web_sys::HtmlCanvasElement, r: f64| crate::charts::map::draw(c, r, &scene, true).map(|_| ());
+                let map_id = l.id.clone();
                 view! {
                     <article class="card" data-locality=l.id.clone()>
                         <h2>{if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() }}
@@ -71,6 +75,10 @@ pub fn Overview() -> impl IntoView {
                             <dt>{lang.t("2025年地区生产总值目标", "2025 GDP target")}</dt><dd class="gdp-target">{value(gdp)}</dd>
                             <dt>{lang.t("地区生产总值年均增长", "Planned GDP growth")}</dt><dd class="gdp-growth">{value(growth)}</dd>
                         </dl>
+                        <button class="thumb" aria-label=lang.t("打开空间布局地图", "Open the spatial layout map")
+                            on:click=move |_| ui.params.update(|p| { p.set("view", "map"); p.set("mloc", map_id.clone()); })>
+                            <crate::charts::canvas::ChartCanvas label=thumb_label height=150.0 draw class="thumbnail" />
+                        </button>
                     </article>
                 }
             })

@@ -55,6 +55,16 @@ test('every filter changes the count as the data says', async () => {
   assert.deepEqual(errors, []);
 });
 
+test('typing into the keyword box keeps focus and filters as you type', async () => {
+  const page = await browser.newPage();
+  await open(page);
+  await page.locator('#filter-q').click();
+  await page.keyboard.type('森林覆盖', { delay: 30 });
+  assert.equal(await page.inputValue('#filter-q'), '森林覆盖');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'filter-q');
+  assert.equal(await shown(page), rows().filter((r) => haystack(r).includes('森林覆盖')).length);
+});
+
 test('filters and sorting are restored from the URL on reload', async () => {
   const page = await browser.newPage();
   await open(page);

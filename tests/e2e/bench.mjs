@@ -1,0 +1,111 @@
+// Browser figures for `cargo xtask bench` (not a test): medians over repeated loads in headless
+// Chromium of the release build. Prints one JSON object on stdout.
+import { serve, launch, dist } from './harness.mjs';
+
+const LOADS = 7;
+const KEYSTROKES = 40;
+const REDRAWS = 20;
+const SEARCHES = 10;
+
+const median = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const pct = (v, p) => { const s = [...v].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+
+const server = await serve(dist());
+const browser = await launch();
+const out = {};
+
+// Time to first chart: a fresh page per load, growth view.
+const firstChart = [];
+for (let i = 0; i < LOADS; i++) {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}?view=growth`);
+  await page.locator('canvas.growth[data-drawn]').waitFor();
+  firstChart.push(await page.evaluate(() => performance.getEntriesByName('atlas-first-chart')[0].startTime));
+  await page.close();
+}
+out.first_chart_ms = median(firstChart);
+
+// Filter keystroke → DOM updated.
+{
+  const page = await browser.newPage();
+  await page.goto(`${server.url}?view=indicators`);
+  await page.locator('table.indicators tbody tr').first().waitFor();
+  const times = await page.evaluate(async (n) => {
+    const input = document.querySelector('#filter-q');
+    const body = document.querySelector('table.indicators tbody');
+    const words = ['森林', '率', '生产', '收入', '', '失业'];
+    const t = [];
+    for (let i = 0; i < n; i++) {
+      const value = words[i % words.length];
+      if (input.value === value) continue;
+      // Resolves at the first DOM change; a keystroke that changes nothing is not counted.
+      const done = new Promise((resolve) => {
+        const mo = new MutationObserver(() => { mo.disconnect(); resolve(performance.now()); });
+        mo.observe(body.parentElement.parentElement.parentElement, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => { mo.disconnect(); resolve(null); }, 1000);
+      });
+      const t0 = performance.now();
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const t1 = await done;
+      if (t1 !== null) t.push(t1 - t0);
+    }
+    return t;
+  }, KEYSTROKES);
+  out.filter_samples = times.length;
+  out.filter_p50_ms = pct(times, 0.5);
+  out.filter_p95_ms = pct(times, 0.95);
+  await page.close();
+}
+
+// Chart redraw: switch the growth chart's indicator and read the draw time it records.
+{
+  const page = await browser.newPage();
+  await page.goto(`${server.url}?view=growth`);
+  await page.locator('canvas.growth[data-drawn]').waitFor();
+  const keys = ['forest_cover', 'gdp', 'urbanisation', 'life_expectancy'];
+  const draws = [];
+  for (let i = 0; i < REDRAWS; i++) {
+    await page.selectOption('#filter-gkey', keys[i % keys.length]);
+    await page.waitForTimeout(30);
+    draws.push(Number(await page.locator('canvas.growth').getAttribute('data-draw-ms')));
+  }
+  out.redraw_ms = median(draws);
+  await page.close();
+}
+
+// Full-text search across all plans, texts already loaded.
+{
+  const page = await browser.newPage();
+  await page.goto(`${server.url}?view=text`);
+  await page.locator('.reader li').first().waitFor();
+  const times = await page.evaluate(async (n) => {
+    const input = document.querySelector('#filter-tq');
+    const words = ['洣水', '产业', '生态', '湘江', '项目'];
+    const t = [];
+    for (let i = 0; i < n; i++) {
+      const done = new Promise((resolve) => {
+        const mo = new MutationObserver(() => {
+          if (document.querySelector('.search-results')) { mo.disconnect(); resolve(performance.now()); }
+        });
+        mo.observe(document.querySelector('.view'), { childList: true, subtree: true, characterData: true });
+        setTimeout(() => { mo.disconnect(); resolve(null); }, 2000);
+      });
+      const t0 = performance.now();
+      input.value = words[i % words.length];
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const t1 = await done;
+      if (t1 !== null) t.push(t1 - t0);
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return t;
+  }, SEARCHES);
+  out.search_ms = median(times);
+  await page.close();
+}
+
+await browser.close();
+await server.close();
+console.log(JSON.stringify(out));
