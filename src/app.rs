@@ -82,6 +82,7 @@ fn Shell(data: Arc<Data>) -> impl IntoView {
     let ui = Ui::new(params);
     provide_context(ui);
     sync_url(ui);
+    apply_render_flags(ui);
     let lang = move || ui.lang();
     let notice = (!rejected.is_empty()).then(|| {
         view! { <p class="notice" role="note">{move || lang().t("已忽略无效的链接参数：", "Ignored invalid link parameters: ")}{rejected.join(", ")}</p> }
@@ -109,6 +110,32 @@ fn Shell(data: Arc<Data>) -> impl IntoView {
         <views::provenance::Provenance />
         <footer class="attribution">{attribution}</footer>
     }
+}
+
+/// Render flags for embedding: `dark=auto|true|false`, `plain` (just the view), `static` (no
+/// interaction, for print and screenshots). They become attributes on `<html>` that the
+/// stylesheet reads, and `lang` sets the document language.
+fn apply_render_flags(ui: Ui) {
+    Effect::new(move |_| {
+        let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+            return;
+        };
+        // `?plain`, `?plain=1` and `?plain=true` switch a flag on; `0` and `false` leave it off.
+        let flag = |name: &str| ui.params.with(|p| p.has(name) && !matches!(p.get(name), Some("0" | "false")));
+        match ui.get("dark").as_deref() {
+            Some("true") | Some("1") => root.set_attribute("data-theme", "dark").ok(),
+            Some("false") | Some("0") => root.set_attribute("data-theme", "light").ok(),
+            _ => root.remove_attribute("data-theme").ok(),
+        };
+        for name in ["plain", "static"] {
+            if flag(name) {
+                root.set_attribute(&format!("data-{name}"), "").ok();
+            } else {
+                root.remove_attribute(&format!("data-{name}")).ok();
+            }
+        }
+        root.set_attribute("lang", if ui.lang() == Lang::En { "en" } else { "zh-CN" }).ok();
+    });
 }
 
 #[component]

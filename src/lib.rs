@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod charts;
+pub mod export;
 pub mod index;
 pub mod load;
 pub mod state;

@@ -6,6 +6,13 @@ use std::collections::BTreeMap;
 /// Longest value we accept from a URL; anything longer is ignored.
 pub const MAX_VALUE_LEN: usize = 200;
 
+/// Every parameter the widget understands; others are ignored (and reported).
+pub const KNOWN: [&str; 32] = [
+    "view", "loc", "lang", "dark", "plain", "static", "prov", "table", "cat", "attr", "marker", "key", "q", "sort",
+    "dir", "gkey", "grow", "ckey", "mloc", "layout", "hl", "sector", "box", "inv", "min", "max", "place", "pq", "proj",
+    "tloc", "tline", "tq",
+];
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Params(BTreeMap<String, String>);
 
@@ -53,8 +60,10 @@ impl Params {
         for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let (k, v) = (decode_component(k), decode_component(v));
-            if k.len() > 40 || v.chars().count() > MAX_VALUE_LEN {
-                rejected.push(k.chars().take(40).collect());
+            let hostile =
+                v.chars().count() > MAX_VALUE_LEN || v.contains(['<', '>']) || v.chars().any(char::is_control);
+            if !KNOWN.contains(&k.as_str()) || hostile {
+                rejected.push(k.chars().filter(|c| !c.is_control()).take(40).collect());
                 continue;
             }
             map.insert(k, v);
@@ -74,6 +83,11 @@ impl Params {
 
     pub fn get(&self, key: &str) -> Option<&str> {
         self.0.get(key).map(String::as_str).filter(|v| !v.is_empty())
+    }
+
+    /// Whether the key is present, even without a value (`?plain`).
+    pub fn has(&self, key: &str) -> bool {
+        self.0.contains_key(key)
     }
 
     /// Sets a value; an empty value removes the key so that URLs stay short.
@@ -114,10 +128,11 @@ mod tests {
     #[test]
     fn hostile_values_are_dropped() {
         let long = "x".repeat(MAX_VALUE_LEN + 1);
-        let (p, rejected) = Params::parse(&format!("?view=map&q={long}&bad=%ZZ"));
+        let (p, rejected) = Params::parse(&format!("?view=map&q={long}&pq=%3Cscript%3E&tq=%ZZ&evil=1"));
         assert_eq!(p.get("view"), Some("map"));
         assert_eq!(p.get("q"), None);
-        assert_eq!(rejected, ["q"]);
-        assert_eq!(p.get("bad"), Some("%ZZ"));
+        assert_eq!(p.get("pq"), None, "markup is refused");
+        assert_eq!(rejected, ["q", "pq", "evil"]);
+        assert_eq!(p.get("tq"), Some("%ZZ"), "a broken escape is kept as text");
     }
 }

@@ -26,6 +26,9 @@ pub fn ChartCanvas<F>(
     height: f64,
     draw: F,
     #[prop(optional, into)] class: String,
+    /// Leave out the PNG button (thumbnails).
+    #[prop(optional)]
+    no_png: bool,
 ) -> impl IntoView
 where
     F: Fn(&HtmlCanvasElement, f64) -> Result<(), String> + 'static,
@@ -33,6 +36,26 @@ where
     let node = NodeRef::<leptos::html::Canvas>::new();
     let resized = RwSignal::new(0u32);
     let error = RwSignal::new(None::<String>);
+    let draw = std::rc::Rc::new(draw);
+    let draw_png = draw.clone();
+    let file = format!("plan-atlas-{}.png", class.split_whitespace().next().unwrap_or("chart"));
+    let attribution =
+        use_context::<std::sync::Arc<crate::state::Data>>().map(|d| d.core.attribution.join(" · ")).unwrap_or_default();
+    let save_png = move |_| {
+        let Some(canvas) = node.get_untracked() else { return };
+        let title = label.get_untracked();
+        let footer = format!("规划图鉴 Plan Atlas · {attribution}");
+        if let Err(e) = crate::export::download_png(
+            &file,
+            canvas.client_width().max(280) as f64,
+            height,
+            &title,
+            &footer,
+            &*draw_png,
+        ) {
+            error.set(Some(e));
+        }
+    };
     Effect::new(move |_| {
         resized.get();
         let Some(canvas) = node.get() else { return };
@@ -64,6 +87,9 @@ where
         on_resize.forget(); // lives as long as the page; one per chart mount
     });
     view! {
+        {(!no_png).then(|| view! {
+            <button class="png" on:click=save_png title="PNG" aria-label=move || format!("PNG: {}", label.get())>"⤓ PNG"</button>
+        })}
         <canvas node_ref=node class=format!("chart {class}") role="img" aria-label=move || label.get()
             style:height=format!("{height}px") />
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}

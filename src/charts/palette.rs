@@ -23,6 +23,13 @@ pub fn css(c: RGBColor) -> String {
 
 /// Whether the page is in dark mode (`prefers-color-scheme: dark`).
 pub fn dark() -> bool {
+    let forced = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("data-theme"));
+    if let Some(theme) = forced {
+        return theme == "dark";
+    }
     web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches())

@@ -219,9 +219,44 @@ pub fn Compare() -> impl IntoView {
         );
         glance.with(|(legend, rows)| dots::draw(c, r, title, legend, rows))
     };
+    let save_csv = {
+        let data = data.clone();
+        move |_| {
+            let lang = ui.lang();
+            let header =
+                ["key", "indicator", "locality", "base_2020", "target_2025", "target_growth", "attribute", "source"];
+            let mut out = Vec::new();
+            for k in keys.get_untracked() {
+                for &i in &locs.get_untracked() {
+                    let l = &data.core.localities[i];
+                    let row = row_for(l, &k);
+                    let raw =
+                        |c: Column| row.and_then(|r| r.cells.get(&c)).map_or("—".to_string(), |c| c.raw.clone());
+                    out.push(vec![
+                        k.clone(),
+                        data.key_name(&k, Lang::Zh),
+                        l.name.clone(),
+                        raw(Column::Base2020),
+                        raw(Column::Target2025),
+                        raw(Column::TargetGrowth),
+                        row.map(|r| attribute_text(r.attribute, Lang::Zh)).unwrap_or("—").to_string(),
+                        row.map(|r| format!("{}:{}", l.source, r.line)).unwrap_or_default(),
+                    ]);
+                }
+            }
+            let source =
+                format!("{} · {}", lang.t("来源：规划图鉴", "Source: Plan Atlas"), data.core.attribution.join(" · "));
+            crate::export::download_text(
+                "plan-atlas-compare.csv",
+                "text/csv;charset=utf-8",
+                &crate::export::csv(&header, &out, &source),
+            );
+        }
+    };
     let _ = Arc::clone(&data);
     view! {
         {picker}
+        <button class="csv" on:click=save_csv>{move || ui.lang().t("⤓ 下载CSV", "⤓ CSV")}</button>
         {table}
         <div class="charts-2">
             {move || {

@@ -189,8 +189,64 @@ pub fn Indicators() -> impl IntoView {
         }
     };
     let keyed = move || rows.get().into_iter().map(|r| (r, ui.lang())).collect::<Vec<_>>();
+    let save_csv = {
+        let data = data.clone();
+        move |_| {
+            let lang = ui.lang();
+            let header = [
+                "locality",
+                "table",
+                "category",
+                "seq",
+                "parent",
+                "name",
+                "unit",
+                "marker",
+                "attribute",
+                "key",
+                "column",
+                "as_printed",
+                "value",
+                "source",
+            ];
+            let mut out = Vec::new();
+            for r in rows.get_untracked() {
+                let l = &data.core.localities[r.loc];
+                let i = &l.indicators[r.row];
+                for (col, cell) in &i.cells {
+                    out.push(vec![
+                        l.name.clone(),
+                        match i.table {
+                            Table::Fourteenth => "14th".into(),
+                            Table::Thirteenth => "13th".into(),
+                        },
+                        i.category.clone().unwrap_or_default(),
+                        i.seq.clone().unwrap_or_default(),
+                        i.parent.clone().unwrap_or_default(),
+                        i.name.clone(),
+                        i.unit.clone().unwrap_or_default(),
+                        marker_text(i.marker).into(),
+                        attribute_text(i.attribute, Lang::Zh).into(),
+                        i.key.clone().unwrap_or_default(),
+                        col.as_str().into(),
+                        cell.raw.clone(),
+                        cell.value.map(|v| v.to_string()).unwrap_or_default(),
+                        format!("{}:{}", l.source, i.line),
+                    ]);
+                }
+            }
+            let source =
+                format!("{} · {}", lang.t("来源：规划图鉴", "Source: Plan Atlas"), data.core.attribution.join(" · "));
+            crate::export::download_text(
+                "plan-atlas-indicators.csv",
+                "text/csv;charset=utf-8",
+                &crate::export::csv(&header, &out, &source),
+            );
+        }
+    };
     view! {
         {filters}
+        <button class="csv" on:click=save_csv>{move || ui.lang().t("⤓ 下载CSV（当前筛选）", "⤓ CSV (filtered rows)")}</button>
         <p class="count" role="status">
             <span class="n">{move || rows.with(Vec::len)}</span>
             {move || ui.lang().t(" 行指标", " indicator rows")}

@@ -77,7 +77,7 @@ pub fn Overview() -> impl IntoView {
                         </dl>
                         <button class="thumb" aria-label=lang.t("打开空间布局地图", "Open the spatial layout map")
                             on:click=move |_| ui.params.update(|p| { p.set("view", "map"); p.set("mloc", map_id.clone()); })>
-                            <crate::charts::canvas::ChartCanvas label=thumb_label height=150.0 draw class="thumbnail" />
+                            <crate::charts::canvas::ChartCanvas label=thumb_label height=150.0 draw class="thumbnail" no_png=true />
                         </button>
                     </article>
                 }

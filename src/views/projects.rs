@@ -237,8 +237,54 @@ pub fn Projects() -> impl IntoView {
             })
         }
     };
+    let save_csv = {
+        let data = data.clone();
+        move |_| {
+            let lang = ui.lang();
+            let header = [
+                "locality",
+                "name",
+                "box",
+                "item",
+                "sector",
+                "investment_raw",
+                "investment_yuan",
+                "places",
+                "description",
+                "source",
+            ];
+            let out: Vec<Vec<String>> = found
+                .get_untracked()
+                .into_iter()
+                .map(|r| {
+                    let l = &data.core.localities[r.loc];
+                    let p = &l.projects[r.project];
+                    vec![
+                        l.name.clone(),
+                        p.name.clone(),
+                        p.box_title.clone(),
+                        p.item.clone().unwrap_or_default(),
+                        p.sector.as_str().into(),
+                        p.investment_raw.clone().unwrap_or_default(),
+                        p.investment_yuan.map(|v| v.to_string()).unwrap_or_default(),
+                        p.places.join("、"),
+                        p.description.clone(),
+                        format!("{}:{}", l.source, p.line),
+                    ]
+                })
+                .collect();
+            let source =
+                format!("{} · {}", lang.t("来源：规划图鉴", "Source: Plan Atlas"), data.core.attribution.join(" · "));
+            crate::export::download_text(
+                "plan-atlas-projects.csv",
+                "text/csv;charset=utf-8",
+                &crate::export::csv(&header, &out, &source),
+            );
+        }
+    };
     view! {
         {filters}
+        <button class="csv" on:click=save_csv>{move || ui.lang().t("⤓ 下载CSV（当前筛选）", "⤓ CSV (filtered rows)")}</button>
         {totals}
         <div class="charts-2">
             {move || view! { <ChartCanvas label=sector_label_sig height=bars::height_for(by_sector.with(Vec::len)) draw=draw_sectors class="project-sectors" /> }}

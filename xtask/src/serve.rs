@@ -7,6 +7,7 @@ use std::process::Command;
 pub fn run() -> Result<()> {
     corpus::compile()?;
     let path = tools::ensure_web_toolchain()?;
+    run_cmd(Command::new("cargo").args(["fetch", "--locked"]))?;
     eprintln!("serving on http://127.0.0.1:8080 (Ctrl-C to stop)");
     run_cmd(
         Command::new("trunk")
