@@ -14,24 +14,105 @@ pub enum LoadState {
     Failed(String),
 }
 
+/// Where the current data lives, so that opening another bundle can replace it, and the last
+/// message about a bundle that could not be opened.
+#[derive(Clone, Copy)]
+pub struct Slot {
+    pub state: RwSignal<LoadState>,
+    pub message: RwSignal<Option<String>>,
+}
+
+impl Slot {
+    /// Shows a bundle someone opened, or says why it cannot be shown and keeps the current data.
+    pub fn open(&self, bytes: &[u8], name: &str) {
+        match load::open_bundle(bytes, name) {
+            Ok(bundle) => {
+                self.message.set(None);
+                self.state.set(LoadState::Ready(Arc::new(Data::new(bundle))));
+            }
+            Err(e) => self.message.set(Some(e)),
+        }
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
-    let state = RwSignal::new(LoadState::Loading);
+    let slot = Slot { state: RwSignal::new(LoadState::Loading), message: RwSignal::new(None) };
+    provide_context(slot);
     leptos::task::spawn_local(async move {
-        let next = match load::load_core(load::CORE_URL).await {
-            Ok(bundle) => LoadState::Ready(Arc::new(Data::new(bundle))),
-            Err(e) => LoadState::Failed(e),
-        };
-        state.set(next);
+        let wanted = url::Params::parse(&location_search()).0.get("bundle").map(str::to_string);
+        match load::load_core(load::CORE_URL).await {
+            Ok(bundle) => slot.state.set(LoadState::Ready(Arc::new(Data::new(bundle)))),
+            Err(e) if wanted.is_none() => slot.state.set(LoadState::Failed(e)),
+            Err(_) => {}
+        }
+        if let Some(url) = wanted {
+            match load::fetch_bytes(&url).await {
+                Ok(bytes) => slot.open(&bytes, &url),
+                Err(e) => slot.message.set(Some(e)),
+            }
+            if matches!(slot.state.get_untracked(), LoadState::Loading) {
+                let message = slot.message.get_untracked().unwrap_or_default();
+                slot.state.set(LoadState::Failed(message));
+            }
+        }
+    });
+    let handle = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let drop = window_event_listener(leptos::ev::drop, move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let file = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0));
+        if let Some(file) = file {
+            read_file(slot, file);
+        }
+    });
+    on_cleanup(move || {
+        handle.remove();
+        drop.remove();
     });
     view! {
         <main class="atlas">
-            {move || match state.get() {
+            {move || slot.message.get().map(|m| view! {
+                <div class="error bundle-error" role="alert">
+                    <p><strong>"无法打开这个数据包，仍显示原有数据 The bundle could not be opened; the current data is kept."</strong></p>
+                    <p class="error-detail">{m}</p>
+                </div>
+            })}
+            {move || match slot.state.get() {
                 LoadState::Loading => view! { <p class="loading" role="status">"正在加载… Loading…"</p> }.into_any(),
                 LoadState::Failed(message) => view! { <ErrorView message /> }.into_any(),
                 LoadState::Ready(data) => view! { <Shell data /> }.into_any(),
             }}
         </main>
+    }
+}
+
+/// Reads a file the user chose or dropped and opens it as a bundle.
+pub fn read_file(slot: Slot, file: web_sys::File) {
+    let name = file.name();
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => slot.open(&js_sys::Uint8Array::new(&buffer).to_vec(), &name),
+            Err(e) => slot.message.set(Some(format!("{name}: {e:?}"))),
+        }
+    });
+}
+
+#[component]
+fn OpenBundle() -> impl IntoView {
+    let slot = expect_context::<Slot>();
+    let ui = crate::state::ui();
+    let on_change = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
+            read_file(slot, file);
+        }
+    };
+    view! {
+        <label class="open-bundle" title=move || ui.lang().t("打开用 atlas build 编译的 .atlas 数据包，也可拖放到页面上", "Open a .atlas bundle compiled with atlas build, or drop one on the page")>
+            <span>{move || ui.lang().t("打开数据包", "Open bundle")}</span>
+            <input type="file" id="open-bundle" accept=".atlas,application/octet-stream" on:change=on_change />
+        </label>
     }
 }
 
@@ -91,7 +172,7 @@ fn Shell(data: Arc<Data>) -> impl IntoView {
     view! {
         <header class="shell-header">
             <h1>{move || lang().t("规划图鉴", "Plan Atlas")}<span class="subtitle">{move || lang().t("十四五规划纲要", "14th Five-Year Plan outlines")}</span></h1>
-            <LangToggle />
+            <div class="header-tools"><OpenBundle /><LangToggle /></div>
         </header>
         <LocalityChips />
         <Tabs />

@@ -61,10 +61,21 @@ async fn inflate(data: &[u8]) -> Result<String, String> {
 pub async fn load_texts(url: &str) -> Result<HashMap<String, Vec<String>>, String> {
     let bytes = fetch_bytes(url).await?;
     let bundle = decode(&bytes, false).map_err(|e| format!("{url}: {e}"))?;
+    inflate_texts(&bundle.texts).await
+}
+
+/// Inflates texts that came inside a bundle.
+pub async fn inflate_texts(texts: &[atlas_data::PlanText]) -> Result<HashMap<String, Vec<String>>, String> {
     let mut out = HashMap::new();
-    for t in bundle.texts {
+    for t in texts {
         let text = inflate(&t.deflated).await?;
-        out.insert(t.locality, text.lines().map(str::to_string).collect());
+        out.insert(t.locality.clone(), text.lines().map(str::to_string).collect());
     }
     Ok(out)
+}
+
+/// Decodes a bundle someone opened (file picker, drop, `?bundle=`): it must hold the structured
+/// part; a full bundle also carries its texts.
+pub fn open_bundle(bytes: &[u8], name: &str) -> Result<Bundle, String> {
+    decode(bytes, true).map_err(|e| format!("{name}: {e}"))
 }

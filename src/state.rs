@@ -13,12 +13,14 @@ pub struct Data {
     pub core: Core,
     pub geo: Option<Geography>,
     pub index: Index,
+    /// Texts that came inside the bundle (a full bundle); else they are fetched on demand.
+    pub texts: Vec<atlas_data::PlanText>,
 }
 
 impl Data {
     pub fn new(bundle: Bundle) -> Data {
         let index = Index::build(&bundle.core);
-        Data { core: bundle.core, geo: bundle.geo, index }
+        Data { core: bundle.core, geo: bundle.geo, index, texts: bundle.texts }
     }
 
     pub fn loc(&self, id: &str) -> Option<&atlas_data::Locality> {
@@ -163,8 +165,14 @@ pub fn ensure_texts(ui: Ui) {
         return;
     }
     ui.texts.set(Texts::Loading);
+    let inside = use_context::<Arc<Data>>().map(|d| d.texts.clone()).unwrap_or_default();
     leptos::task::spawn_local(async move {
-        let next = match crate::load::load_texts(crate::load::TEXT_URL).await {
+        let loaded = if inside.is_empty() {
+            crate::load::load_texts(crate::load::TEXT_URL).await
+        } else {
+            crate::load::inflate_texts(&inside).await
+        };
+        let next = match loaded {
             Ok(t) => Texts::Ready(Arc::new(t)),
             Err(e) => Texts::Failed(e),
         };

@@ -1,0 +1,48 @@
+// Opening other bundles: a served one through ?bundle=URL, a file through the picker. Truncated,
+// bit-flipped and newer-version bundles each give a clear message and keep the current data.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, expected, dist } from './harness.mjs';
+
+const good = fs.readFileSync(path.join(dist(), 'plans.atlas'));
+let server, browser;
+before(async () => { server = await serve(dist()); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const variants = () => {
+  const flipped = Buffer.from(good); flipped[flipped.length >> 1] ^= 0x10;
+  const newer = Buffer.from(good); newer.writeUInt16LE(2, 8);
+  return {
+    truncated: [good.subarray(0, good.length >> 1), /truncated|damaged/],
+    flipped: [flipped, /damaged|checksum/],
+    newer: [newer, /version 2/],
+    wrong: [Buffer.from('GIF89a not a bundle'), /not a Plan Atlas bundle/],
+  };
+};
+
+for (const [name, [body, message]] of Object.entries(variants())) {
+  test(`?bundle= with a ${name} bundle keeps the current data`, async () => {
+    const page = await browser.newPage();
+    await page.route('**/other.atlas', (route) => route.fulfill({ status: 200, body }));
+    await page.goto(`${server.url}?bundle=other.atlas`);
+    await page.locator('.bundle-error').waitFor();
+    assert.match(await page.locator('.bundle-error').textContent(), message);
+    await page.locator('article.card').first().waitFor();
+    assert.equal(await page.locator('article.card').count(), expected().localities.length, 'current data kept');
+  });
+}
+
+test('the file picker opens a good bundle and refuses a truncated one', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.locator('article.card').first().waitFor();
+  await page.setInputFiles('#open-bundle', { name: 'bad.atlas', mimeType: 'application/octet-stream', buffer: good.subarray(0, 100) });
+  await page.locator('.bundle-error').waitFor();
+  assert.match(await page.locator('.bundle-error').textContent(), /bad\.atlas/);
+  assert.equal(await page.locator('article.card').count(), expected().localities.length);
+  await page.setInputFiles('#open-bundle', { name: 'plans.atlas', mimeType: 'application/octet-stream', buffer: good });
+  await page.locator('.bundle-error').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('article.card').count(), expected().localities.length);
+});
