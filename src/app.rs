@@ -189,7 +189,12 @@ fn Shell(data: Arc<Data>) -> impl IntoView {
             }}
         </section>
         <views::provenance::Provenance />
-        <footer class="attribution">{attribution}</footer>
+        <footer class="attribution">
+            {attribution}
+            <a class="offline-link" href="plan-atlas-offline.html" download="plan-atlas-offline.html">
+                {move || lang().t("下载离线版", "Download for offline use")}
+            </a>
+        </footer>
     }
 }
 

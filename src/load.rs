@@ -37,8 +37,20 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// The structured part: Core and, when the bundle has it, Geography.
+/// The bundle inlined in the page (the offline file), base64 in `<script id="atlas-bundle">`.
+fn embedded_bundle() -> Option<Vec<u8>> {
+    let window = web_sys::window()?;
+    let text = window.document()?.get_element_by_id("atlas-bundle")?.text_content()?;
+    let binary = window.atob(text.trim()).ok()?;
+    Some(binary.chars().map(|c| c as u8).collect())
+}
+
+/// The structured part: Core and, when the bundle has it, Geography. The offline file carries
+/// the whole bundle inline, texts included; otherwise it is fetched beside the page.
 pub async fn load_core(url: &str) -> Result<Bundle, String> {
+    if let Some(bytes) = embedded_bundle() {
+        return decode(&bytes, true).map_err(|e| format!("embedded bundle: {e}"));
+    }
     let bytes = fetch_bytes(url).await?;
     decode(&bytes, true).map_err(|e| format!("{url}: {e}"))
 }

@@ -8,9 +8,9 @@ pub const MAX_VALUE_LEN: usize = 200;
 
 /// Every parameter the widget understands; others are ignored (and reported).
 pub const KNOWN: [&str; 33] = [
-    "bundle", "view", "loc", "lang", "dark", "plain", "static", "prov", "table", "cat", "attr", "marker", "key", "q", "sort",
-    "dir", "gkey", "grow", "ckey", "mloc", "layout", "hl", "sector", "box", "inv", "min", "max", "place", "pq", "proj",
-    "tloc", "tline", "tq",
+    "bundle", "view", "loc", "lang", "dark", "plain", "static", "prov", "table", "cat", "attr", "marker", "key", "q",
+    "sort", "dir", "gkey", "grow", "ckey", "mloc", "layout", "hl", "sector", "box", "inv", "min", "max", "place", "pq",
+    "proj", "tloc", "tline", "tq",
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

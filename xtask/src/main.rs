@@ -4,6 +4,7 @@
 mod bench;
 mod build;
 mod corpus;
+mod offline;
 mod serve;
 mod test;
 mod tools;
@@ -18,7 +19,8 @@ usage: cargo xtask <task>
   serve   compile the corpus, build the widget and serve it on http://127.0.0.1:8080
   build   compile the corpus and build the release site into dist/
   test    all tests: Rust unit/integration tests, then browser tests on the release build
-  bench   measure bundle and compile figures; writes BENCHMARKS.md
+  bench   measure bundle, compile and browser figures; writes BENCHMARKS.md
+  offline one self-contained HTML file: dist/plan-atlas-offline.html (works from file://)
 
 Environment: ATLAS_GAZETTEER=FILE  township points CSV passed to the compiler (optional)";
 
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
         Some("build") => build::run().map(|_| ()),
         Some("test") => test::run(),
         Some("bench") => bench::run(),
+        Some("offline") => offline::run(),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

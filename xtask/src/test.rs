@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every test. Rust tests first (parser, codec, whole corpus), then the
 //! browser tests (Playwright driving Debian's Chromium) against the release build in `dist/`.
 
-use crate::{build, corpus, project_root, run_cmd, tools};
+use crate::{corpus, project_root, run_cmd, tools};
 use anyhow::Result;
 use std::process::Command;
 
@@ -13,7 +13,9 @@ pub fn run() -> Result<()> {
     }
     run_cmd(&mut cargo_test)?;
 
-    let dist = build::run()?;
+    // The release site and, inside it, the single-file offline version.
+    crate::offline::run()?;
+    let dist = project_root().join("dist");
     tools::ensure_browser()?;
     // The widget's state and filter logic, in the browser.
     run_cmd(

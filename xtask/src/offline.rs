@@ -1,0 +1,95 @@
+//! `cargo xtask offline`: one self-contained HTML file, `dist/plan-atlas-offline.html`, with the
+//! styles, the script, the wasm (base64) and the whole bundle including the full texts inlined,
+//! so that it works when opened from `file://` with no network at all.
+
+use crate::{build, corpus, project_root, run_cmd};
+use anyhow::{Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+fn base64(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(BASE64[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn find(dist: &Path, suffix: &str) -> Result<PathBuf> {
+    std::fs::read_dir(dist)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_name().is_some_and(|n| n.to_string_lossy().ends_with(suffix))
+                && !p.to_string_lossy().contains("offline")
+        })
+        .with_context(|| format!("no *{suffix} in {}", dist.display()))
+}
+
+pub fn run() -> Result<()> {
+    let dist = build::run()?;
+    // The whole bundle in one file: structured part, geography and texts.
+    let full = corpus::out_dir().join("plans-full.atlas");
+    let mut cmd = Command::new("cargo");
+    cmd.args(["run", "--quiet", "--release", "-p", "atlas-compiler", "--bin", "atlas", "--", "build", "corpus", "-o"])
+        .arg(&full)
+        .arg("--geo")
+        .arg(corpus::geo_file()?);
+    if let Some(g) = corpus::gazetteer() {
+        cmd.arg("--gazetteer").arg(g);
+    }
+    run_cmd(&mut cmd)?;
+    let css = std::fs::read_to_string(find(&dist, ".css")?)?;
+    let js = std::fs::read_to_string(find(&dist, ".js")?)?;
+    let wasm = std::fs::read(find(&dist, "_bg.wasm")?)?;
+    let bundle = std::fs::read(&full)?;
+    let html = format!(
+        r#"<!DOCTYPE html>
+<html lang="zh-CN" data-offline="">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>规划图鉴 Plan Atlas (offline)</title>
+<link rel="icon" href="data:,">
+<style>
+{css}
+</style>
+</head>
+<body>
+<script type="application/octet-stream" id="atlas-bundle">{bundle}</script>
+<script type="module">
+{js}
+const atlasWasm = Uint8Array.from(atob("{wasm}"), (c) => c.charCodeAt(0));
+await __wbg_init({{ module_or_path: atlasWasm }});
+</script>
+</body>
+</html>
+"#,
+        bundle = base64(&bundle),
+        wasm = base64(&wasm),
+    );
+    let out = dist.join("plan-atlas-offline.html");
+    std::fs::write(&out, html)?;
+    eprintln!("wrote {} ({} KB)", out.display(), std::fs::metadata(&out)?.len() / 1024);
+    let _ = project_root();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_rfc4648() {
+        assert_eq!(super::base64(b""), "");
+        assert_eq!(super::base64(b"f"), "Zg==");
+        assert_eq!(super::base64(b"fo"), "Zm8=");
+        assert_eq!(super::base64(b"foobar"), "Zm9vYmFy");
+    }
+}
