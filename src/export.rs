@@ -42,6 +42,12 @@ fn save(blob: &web_sys::Blob, filename: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Saves a table as CSV, with the attribution as its last line.
+pub fn download_csv(filename: &str, header: &[&str], rows: &[Vec<String>], attribution: &[String]) {
+    let source = format!("来源 Source: 规划图鉴 Plan Atlas · {}", attribution.join(" · "));
+    download_text(filename, "text/csv;charset=utf-8", &csv(header, rows, &source));
+}
+
 pub fn download_text(filename: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();

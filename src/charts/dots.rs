@@ -3,7 +3,6 @@
 
 use super::palette;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -28,10 +27,7 @@ pub fn draw(
     legend: &[(usize, String)],
     rows: &[Row],
 ) -> Result<(), String> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas")?;
-    let root = backend.into_drawing_area();
-    let (text, grid, bg) = palette::ink();
-    root.fill(&bg).map_err(err)?;
+    let (root, (text, grid, _)) = super::canvas::area(canvas)?;
     let px = |v: f64| (v * ratio).round() as i32;
     let font = |size: f64| ("sans-serif", size * ratio).into_font().color(&text);
     root.draw_text(title, &font(15.0), (px(8.0), px(6.0))).map_err(err)?;

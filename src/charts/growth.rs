@@ -2,9 +2,7 @@
 //! dashed line to its targets (2020, 2025). Estimates are hollow; a target printed with a
 //! comparator (`≥`, `以上`, `<`) is an open ring labelled with its printed text.
 
-use super::palette;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -30,10 +28,7 @@ fn err(e: impl std::fmt::Display) -> String {
 }
 
 pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, title: &str, unit: &str, series: &[Series]) -> Result<(), String> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas")?;
-    let root = backend.into_drawing_area();
-    let (text, grid, bg) = palette::ink();
-    root.fill(&bg).map_err(err)?;
+    let (root, (text, grid, bg)) = super::canvas::area(canvas)?;
     let px = |v: f64| (v * ratio).round() as u32;
     let font = |size: f64| ("sans-serif", size * ratio).into_font().color(&text);
     let values: Vec<f64> = series.iter().flat_map(|s| s.actual.iter().chain(&s.target)).map(|p| p.value).collect();

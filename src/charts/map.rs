@@ -3,9 +3,7 @@
 //! corridors as wide translucent bands, rings as hulls, wings as arrows, nodes as small marks.
 //! Returns the projection so that the view can hit-test the pointer against towns.
 
-use super::palette;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,10 +143,7 @@ fn arrow_head(from: (i32, i32), to: (i32, i32), size: f64) -> Vec<(i32, i32)> {
 
 /// Draws the scene; `compact` (thumbnails) leaves out labels and towns.
 pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, scene: &Scene, compact: bool) -> Result<Projection, String> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas")?;
-    let root = backend.into_drawing_area();
-    let (text, grid, bg) = palette::ink();
-    root.fill(&bg).map_err(err)?;
+    let (root, (text, grid, bg)) = super::canvas::area(canvas)?;
     let (w, h) = root.dim_in_pixel();
     let own_points = scene.counties.iter().filter(|c| c.own).flat_map(|c| c.rings.iter().flatten().copied());
     let mark_points = scene.marks.iter().flat_map(|m| m.points.iter().copied());

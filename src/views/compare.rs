@@ -222,7 +222,6 @@ pub fn Compare() -> impl IntoView {
     let save_csv = {
         let data = data.clone();
         move |_| {
-            let lang = ui.lang();
             let header =
                 ["key", "indicator", "locality", "base_2020", "target_2025", "target_growth", "attribute", "source"];
             let mut out = Vec::new();
@@ -244,13 +243,7 @@ pub fn Compare() -> impl IntoView {
                     ]);
                 }
             }
-            let source =
-                format!("{} · {}", lang.t("来源：规划图鉴", "Source: Plan Atlas"), data.core.attribution.join(" · "));
-            crate::export::download_text(
-                "plan-atlas-compare.csv",
-                "text/csv;charset=utf-8",
-                &crate::export::csv(&header, &out, &source),
-            );
+            crate::export::download_csv("plan-atlas-compare.csv", &header, &out, &data.core.attribution);
         }
     };
     let _ = Arc::clone(&data);

@@ -192,7 +192,6 @@ pub fn Indicators() -> impl IntoView {
     let save_csv = {
         let data = data.clone();
         move |_| {
-            let lang = ui.lang();
             let header = [
                 "locality",
                 "table",
@@ -235,13 +234,7 @@ pub fn Indicators() -> impl IntoView {
                     ]);
                 }
             }
-            let source =
-                format!("{} · {}", lang.t("来源：规划图鉴", "Source: Plan Atlas"), data.core.attribution.join(" · "));
-            crate::export::download_text(
-                "plan-atlas-indicators.csv",
-                "text/csv;charset=utf-8",
-                &crate::export::csv(&header, &out, &source),
-            );
+            crate::export::download_csv("plan-atlas-indicators.csv", &header, &out, &data.core.attribution);
         }
     };
     view! {

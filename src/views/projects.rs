@@ -240,7 +240,6 @@ pub fn Projects() -> impl IntoView {
     let save_csv = {
         let data = data.clone();
         move |_| {
-            let lang = ui.lang();
             let header = [
                 "locality",
                 "name",
@@ -273,13 +272,7 @@ pub fn Projects() -> impl IntoView {
                     ]
                 })
                 .collect();
-            let source =
-                format!("{} · {}", lang.t("来源：规划图鉴", "Source: Plan Atlas"), data.core.attribution.join(" · "));
-            crate::export::download_text(
-                "plan-atlas-projects.csv",
-                "text/csv;charset=utf-8",
-                &crate::export::csv(&header, &out, &source),
-            );
+            crate::export::download_csv("plan-atlas-projects.csv", &header, &out, &data.core.attribution);
         }
     };
     view! {

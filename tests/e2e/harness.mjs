@@ -71,3 +71,14 @@ export async function canvasInk(page, selector) {
     return { ink, hash, width: c.width, height: c.height };
   });
 }
+
+/** Each view, and the element that shows it has rendered with data. */
+export const VIEW_READY = {
+  overview: 'article.card',
+  indicators: 'table.indicators tbody tr',
+  projects: 'table.projects tbody tr',
+  growth: 'canvas.growth[data-drawn]',
+  map: 'canvas.layout-map[data-drawn]',
+  compare: 'table.compare tbody tr',
+  text: '.reader li',
+};

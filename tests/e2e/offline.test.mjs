@@ -4,21 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, expected, dist, screenshotPath } from './harness.mjs';
+import { launch, expected, dist, screenshotPath, VIEW_READY } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const VIEWS = {
-  overview: 'article.card',
-  indicators: 'table.indicators tbody tr',
-  projects: 'table.projects tbody tr',
-  growth: 'canvas.growth[data-drawn]',
-  map: 'canvas.layout-map[data-drawn]',
-  compare: 'table.compare tbody tr',
-  text: '.reader li',
-};
+const VIEWS = VIEW_READY;
 
 test('offline file works from file:// with the network blocked', async () => {
   const context = await browser.newContext();

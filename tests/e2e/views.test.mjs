@@ -2,21 +2,13 @@
 // without errors and without the page overflowing sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, dist, screenshotPath, watchErrors } from './harness.mjs';
+import { serve, launch, dist, screenshotPath, watchErrors, VIEW_READY } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(dist()); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const VIEWS = {
-  overview: 'article.card',
-  indicators: 'table.indicators tbody tr',
-  projects: 'table.projects tbody tr',
-  growth: 'canvas.growth[data-drawn]',
-  map: 'canvas.layout-map[data-drawn]',
-  compare: 'table.compare tbody tr',
-  text: '.reader li',
-};
+const VIEWS = VIEW_READY;
 const SETTINGS = [
   { lang: 'zh', scheme: 'light', width: 1920 },
   { lang: 'en', scheme: 'dark', width: 360 },
