@@ -164,6 +164,7 @@ fn Shell(data: Arc<Data>) -> impl IntoView {
     provide_context(ui);
     sync_url(ui);
     apply_render_flags(ui);
+    post_height_to_host(ui);
     let lang = move || ui.lang();
     let notice = (!rejected.is_empty()).then(|| {
         view! { <p class="notice" role="note">{move || lang().t("已忽略无效的链接参数：", "Ignored invalid link parameters: ")}{rejected.join(", ")}</p> }
@@ -172,7 +173,7 @@ fn Shell(data: Arc<Data>) -> impl IntoView {
     view! {
         <header class="shell-header">
             <h1>{move || lang().t("规划图鉴", "Plan Atlas")}<span class="subtitle">{move || lang().t("十四五规划纲要", "14th Five-Year Plan outlines")}</span></h1>
-            <div class="header-tools"><OpenBundle /><LangToggle /></div>
+            <div class="header-tools"><EmbedButton /><OpenBundle /><LangToggle /></div>
         </header>
         <LocalityChips />
         <Tabs />
@@ -196,6 +197,31 @@ fn Shell(data: Arc<Data>) -> impl IntoView {
             </a>
         </footer>
     }
+}
+
+/// Inside an iframe, tells the host page how tall the widget is, so that `embed.js` can size the
+/// iframe to its content. The message carries only the height and the embed's id.
+fn post_height_to_host(ui: Ui) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return };
+    let Some(parent) = window.parent().ok().flatten().filter(|p| !js_sys::Object::is(p, &window)) else { return };
+    let id = ui.get("id").unwrap_or_else(|| "plan-atlas".into());
+    let Some(root) = window.document().and_then(|d| d.document_element()) else { return };
+    let measured = root.clone();
+    let send = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let message = js_sys::Object::new();
+        js_sys::Reflect::set(&message, &"type".into(), &"plan-atlas:height".into()).ok();
+        js_sys::Reflect::set(&message, &"id".into(), &id.as_str().into()).ok();
+        js_sys::Reflect::set(&message, &"height".into(), &f64::from(measured.scroll_height()).into()).ok();
+        parent.post_message(&message, "*").ok();
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(send.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            observer.observe(&body);
+        }
+    }
+    send.forget(); // lives as long as the page
 }
 
 /// Render flags for embedding: `dark=auto|true|false`, `plain` (just the view), `static` (no
@@ -222,6 +248,43 @@ fn apply_render_flags(ui: Ui) {
         }
         root.set_attribute("lang", if ui.lang() == Lang::En { "en" } else { "zh-CN" }).ok();
     });
+}
+
+/// The Embed button: a copy-ready snippet for the current view (an iframe and the host script).
+#[component]
+fn EmbedButton() -> impl IntoView {
+    let ui = crate::state::ui();
+    let open = RwSignal::new(false);
+    let snippet = move || {
+        let location = web_sys::window().map(|w| w.location());
+        let origin = location.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
+        let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_else(|| "/".into());
+        let base = path.rsplit_once('/').map_or(String::new(), |(b, _)| b.to_string());
+        let mut params = ui.params.get();
+        params.set("id", "atlas");
+        let query = params.to_query().replace('&', "&amp;");
+        format!(
+            "<iframe src=\"{origin}{path}{query}\" title=\"规划图鉴 Plan Atlas\" loading=\"lazy\" width=\"100%\" height=\"640\" frameborder=\"0\"></iframe>\n<script src=\"{origin}{base}/embed.js\" async></script>"
+        )
+    };
+    let copy = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().clipboard().write_text(&snippet());
+        }
+    };
+    view! {
+        <button class="embed" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+            {move || ui.lang().t("嵌入", "Embed")}
+        </button>
+        {move || open.get().then(|| view! {
+            <div class="embed-dialog" role="dialog" aria-label=ui.lang().t("嵌入代码", "Embed code")>
+                <p>{ui.lang().t("把下面的代码粘贴到网页中：iframe 按内容自动调整高度（需 embed.js），没有脚本时使用默认高度。", "Paste this into your page. With embed.js the iframe fits its content; without it, it keeps its default height.")}</p>
+                <textarea id="embed-snippet" readonly rows="4" prop:value=snippet></textarea>
+                <button class="copy" on:click=copy>{ui.lang().t("复制", "Copy")}</button>
+                <button class="close" on:click=move |_| open.set(false)>{ui.lang().t("关闭", "Close")}</button>
+            </div>
+        })}
+    }
 }
 
 #[component]

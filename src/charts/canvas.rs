@@ -7,7 +7,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 /// Resizes the canvas buffer to its CSS box × device pixel ratio; returns (width, height, ratio).
+/// The CSS height is set through the CSSOM, which a strict `style-src` allows (a `style`
+/// attribute it would block).
 pub fn fit(canvas: &HtmlCanvasElement, css_height: f64) -> (u32, u32, f64) {
+    web_sys::HtmlElement::style(canvas).set_property("height", &format!("{css_height}px")).ok();
     let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
     let css_width = canvas.client_width().max(280) as f64;
     let (w, h) = ((css_width * ratio).round() as u32, (css_height * ratio).round() as u32);
@@ -91,7 +94,7 @@ where
             <button class="png" on:click=save_png title="PNG" aria-label=move || format!("PNG: {}", label.get())>"⤓ PNG"</button>
         })}
         <canvas node_ref=node class=format!("chart {class}") role="img" aria-label=move || label.get()
-            style:height=format!("{height}px") />
+            />
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
     }
 }

@@ -214,7 +214,7 @@ pub fn SpatialLayout() -> impl IntoView {
                     let (id, line) = (l.id.clone(), e.line);
                     view! {
                         <li class:hl=hl == Some(k) data-element=k>
-                            <span class="swatch" style:background-color=palette::css(palette::series(k))></span>
+                            <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="5" fill=palette::css(palette::series(k)) /></svg>
                             <button class="element" aria-pressed=(hl == Some(k)).to_string()
                                 on:click=move |_| ui.set("hl", if hl == Some(k) { String::new() } else { k.to_string() })>
                                 <strong>{e.label.clone()}</strong>" "{e.name.clone()}<span class="role">" · "{role_text(&e.role, lang)}</span>

@@ -48,8 +48,8 @@ pub fn run() -> Result<()> {
     }
     run_cmd(&mut cmd)?;
     let css = std::fs::read_to_string(find(&dist, ".css")?)?;
-    let js = std::fs::read_to_string(find(&dist, ".js")?)?;
-    let wasm = std::fs::read(find(&dist, "_bg.wasm")?)?;
+    let js = std::fs::read_to_string(dist.join("plan-atlas.js")).context("dist/plan-atlas.js")?;
+    let wasm = std::fs::read(dist.join("plan-atlas_bg.wasm")).context("dist/plan-atlas_bg.wasm")?;
     let bundle = std::fs::read(&full)?;
     let html = format!(
         r#"<!DOCTYPE html>
