@@ -173,7 +173,7 @@ fn Shell(data: Arc<Data>) -> impl IntoView {
     view! {
         <header class="shell-header">
             <h1>{move || lang().t("规划图鉴", "Plan Atlas")}<span class="subtitle">{move || lang().t("十四五规划纲要", "14th Five-Year Plan outlines")}</span></h1>
-            <div class="header-tools"><EmbedButton /><OpenBundle /><LangToggle /></div>
+            <div class="header-tools"><views::present::PresentButton /><EmbedButton /><OpenBundle /><LangToggle /></div>
         </header>
         <LocalityChips />
         <Tabs />
@@ -190,6 +190,7 @@ fn Shell(data: Arc<Data>) -> impl IntoView {
             }}
         </section>
         <views::provenance::Provenance />
+        <views::present::TourBar />
         <footer class="attribution">
             {attribution}
             <a class="offline-link" href="plan-atlas-offline.html" download="plan-atlas-offline.html">
@@ -239,7 +240,7 @@ fn apply_render_flags(ui: Ui) {
             Some("false") | Some("0") => root.set_attribute("data-theme", "light").ok(),
             _ => root.remove_attribute("data-theme").ok(),
         };
-        for name in ["plain", "static"] {
+        for name in ["plain", "static", "present"] {
             if flag(name) {
                 root.set_attribute(&format!("data-{name}"), "").ok();
             } else {

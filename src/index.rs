@@ -311,6 +311,7 @@ mod tests {
                 unit: None,
             }],
             attribution: vec![],
+            tour: vec![],
         }
     }
 

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 pub const MAX_VALUE_LEN: usize = 200;
 
 /// Every parameter the widget understands; others are ignored (and reported).
-pub const KNOWN: [&str; 34] = [
-    "bundle", "id", "view", "loc", "lang", "dark", "plain", "static", "prov", "table", "cat", "attr", "marker", "key",
-    "q", "sort", "dir", "gkey", "grow", "ckey", "mloc", "layout", "hl", "sector", "box", "inv", "min", "max", "place",
-    "pq", "proj", "tloc", "tline", "tq",
+pub const KNOWN: [&str; 36] = [
+    "bundle", "id", "present", "step", "view", "loc", "lang", "dark", "plain", "static", "prov", "table", "cat",
+    "attr", "marker", "key", "q", "sort", "dir", "gkey", "grow", "ckey", "mloc", "layout", "hl", "sector", "box",
+    "inv", "min", "max", "place", "pq", "proj", "tloc", "tline", "tq",
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

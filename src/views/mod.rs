@@ -5,6 +5,7 @@ pub mod growth;
 pub mod indicators;
 pub mod map;
 pub mod overview;
+pub mod present;
 pub mod projects;
 pub mod provenance;
 pub mod schematic;

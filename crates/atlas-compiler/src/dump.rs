@@ -21,6 +21,7 @@ pub fn to_json(bundle: &Bundle) -> Value {
         "diagnostics": bundle.core.diagnostics,
         "indicator_keys": bundle.core.indicator_keys,
         "attribution": bundle.core.attribution,
+        "tour": bundle.core.tour,
         "geography": geography,
         "texts": bundle.texts.iter().map(|t| json!({"locality": t.locality, "deflated_bytes": t.deflated.len()})).collect::<Vec<_>>(),
     })

@@ -16,6 +16,7 @@ pub mod places;
 pub mod projects;
 pub mod table;
 pub mod text;
+pub mod tour;
 
 use atlas_data::{Bundle, Core, County, Diagnostic, Geography, Heading, Indicator, Locality, PlanText, Severity, Town};
 use std::path::{Path, PathBuf};
@@ -104,7 +105,8 @@ pub fn compile(dir: &Path, options: &Options) -> Result<Bundle, String> {
         counties,
         towns,
     });
-    Ok(Bundle { core: Core { localities, diagnostics, indicator_keys: keys.list, attribution }, geo, texts })
+    let tour = tour::load(dir, &mut diagnostics)?;
+    Ok(Bundle { core: Core { localities, diagnostics, indicator_keys: keys.list, attribution, tour }, geo, texts })
 }
 
 fn compile_plan(

@@ -365,3 +365,11 @@ fn every_raw_cell_is_printed_at_its_row() {
         }
     }
 }
+
+#[test]
+fn classroom_tour_compiles_with_known_parameters_only() {
+    let b = compiled();
+    assert!(b.core.tour.len() >= 7);
+    assert!(b.core.tour.iter().all(|s| s.params.starts_with("view=")));
+    assert!(!b.core.diagnostics.iter().any(|d| d.file.ends_with("tour.toml")), "{:?}", b.core.diagnostics);
+}

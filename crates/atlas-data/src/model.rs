@@ -25,6 +25,17 @@ pub struct Core {
     pub indicator_keys: Vec<IndicatorKey>,
     /// Where the data came from and under which licence; shown by the widget.
     pub attribution: Vec<String>,
+    /// The classroom tour (`corpus/tour.toml`), stepped through in presentation mode.
+    pub tour: Vec<TourStep>,
+}
+
+/// One step of the classroom tour: a view of the widget, as URL parameters, with a title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TourStep {
+    pub title: String,
+    pub title_en: String,
+    /// URL query without `?`, e.g. `view=map&mloc=430321`.
+    pub params: String,
 }
 
 /// A canonical indicator (`corpus/indicators.toml`): rows of different plans that measure the

@@ -133,6 +133,11 @@ fn bundle() -> impl Strategy<Value = Bundle> {
                     unit: Some("亿元".into()),
                 }],
                 attribution: vec!["a".into()],
+                tour: vec![TourStep {
+                    title: "湘潭县".into(),
+                    title_en: "Xiangtan".into(),
+                    params: "view=map&mloc=430321".into(),
+                }],
             },
             geo: with_geo.then(|| Geography {
                 attribution: "b".into(),
