@@ -101,13 +101,13 @@ where
 
 /// What every chart starts from: the plotters area over the canvas, filled with the background,
 /// and the (text, grid, background) colours of the current scheme.
-pub type Area = plotters::drawing::DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>;
+pub type Area = plotters::drawing::DrawingArea<super::backend::Canvas, plotters::coord::Shift>;
 
 pub fn area(
     canvas: &HtmlCanvasElement,
 ) -> Result<(Area, (plotters::style::RGBColor, plotters::style::RGBColor, plotters::style::RGBColor)), String> {
     use plotters::prelude::*;
-    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas")?;
+    let backend = super::backend::Canvas::new(canvas).ok_or("no 2D canvas")?;
     let root = backend.into_drawing_area();
     let ink = super::palette::ink();
     root.fill(&ink.2).map_err(|e| e.to_string())?;

@@ -22,11 +22,7 @@ async function cspWatchedPage(viewport) {
   return page;
 }
 const allViolations = async (page) => (await Promise.all(page.frames().map((f) => f.evaluate(() => window.__csp ?? []).catch(() => [])))).flat();
-// FIXME: plotters measures chart text with a temporary <span style="…">, which a strict style-src
-// blocks (`style-src-attr`, reported on the document by plan-atlas.js). Charts still draw; drawing
-// their text with the canvas API instead would remove these. Everything else must be clean.
-const KNOWN_PLOTTERS = /^style-src-attr http:\/\/127\.0\.0\.1:\d+\/plan-atlas\.js /;
-const violations = async (page) => (await allViolations(page)).filter((v) => !KNOWN_PLOTTERS.test(v));
+const violations = allViolations;
 
 test('every view runs under the strict CSP with zero violations', async () => {
   const page = await cspWatchedPage({ width: 1280, height: 900 });
