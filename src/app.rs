@@ -170,6 +170,12 @@ fn Shell(data: Arc<Data>) -> impl IntoView {
         view! { <p class="notice" role="note">{move || lang().t("已忽略无效的链接参数：", "Ignored invalid link parameters: ")}{rejected.join(", ")}</p> }
     });
     let attribution = data.core.attribution.join(" · ");
+    // The offline file exists beside a built site (`cargo xtask build`), not under `trunk serve`.
+    let offline_available = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        let found = load::exists("plan-atlas-offline.html").await;
+        offline_available.set(found);
+    });
     view! {
         <header class="shell-header">
             <h1>{move || lang().t("规划图鉴", "Plan Atlas")}<span class="subtitle">{move || lang().t("十四五规划纲要", "14th Five-Year Plan outlines")}</span></h1>
@@ -193,9 +199,11 @@ fn Shell(data: Arc<Data>) -> impl IntoView {
         <views::present::TourBar />
         <footer class="attribution">
             {attribution}
-            <a class="offline-link" href="plan-atlas-offline.html" download="plan-atlas-offline.html">
-                {move || lang().t("下载离线版", "Download for offline use")}
-            </a>
+            {move || offline_available.get().then(|| view! {
+                <a class="offline-link" href="plan-atlas-offline.html" download="plan-atlas-offline.html">
+                    {lang().t("下载离线版", "Download for offline use")}
+                </a>
+            })}
         </footer>
     }
 }

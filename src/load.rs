@@ -24,6 +24,24 @@ extern "C" {
 pub const CORE_URL: &str = "plans.atlas";
 pub const TEXT_URL: &str = "plans.text.atlas";
 
+/// Whether `url` can be fetched beside the page (a HEAD request); false offline.
+pub async fn exists(url: &str) -> bool {
+    if embedded_bundle_present() {
+        return false;
+    }
+    let Some(window) = web_sys::window() else { return false };
+    let init = web_sys::RequestInit::new();
+    init.set_method("HEAD");
+    match JsFuture::from(window.fetch_with_str_and_init(url, &init)).await {
+        Ok(r) => r.dyn_into::<web_sys::Response>().is_ok_and(|r| r.ok()),
+        Err(_) => false,
+    }
+}
+
+fn embedded_bundle_present() -> bool {
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("atlas-bundle")).is_some()
+}
+
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response =

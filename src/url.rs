@@ -6,6 +6,9 @@ use std::collections::BTreeMap;
 /// Longest value we accept from a URL; anything longer is ignored.
 pub const MAX_VALUE_LEN: usize = 200;
 
+/// Parameters that must be finite numbers (`NaN`, `inf` and words are refused).
+const NUMERIC: [&str; 6] = ["min", "max", "tline", "layout", "hl", "step"];
+
 /// Every parameter the widget understands; others are ignored (and reported).
 pub const KNOWN: [&str; 36] = [
     "bundle", "id", "present", "step", "view", "loc", "lang", "dark", "plain", "static", "prov", "table", "cat",
@@ -60,8 +63,12 @@ impl Params {
         for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let (k, v) = (decode_component(k), decode_component(v));
-            let hostile =
-                v.chars().count() > MAX_VALUE_LEN || v.contains(['<', '>']) || v.chars().any(char::is_control);
+            let not_a_number =
+                NUMERIC.contains(&k.as_str()) && !v.is_empty() && !v.parse::<f64>().is_ok_and(f64::is_finite);
+            let hostile = v.chars().count() > MAX_VALUE_LEN
+                || v.contains(['<', '>'])
+                || v.chars().any(char::is_control)
+                || not_a_number;
             if !KNOWN.contains(&k.as_str()) || hostile {
                 rejected.push(k.chars().filter(|c| !c.is_control()).take(40).collect());
                 continue;
@@ -134,5 +141,8 @@ mod tests {
         assert_eq!(p.get("pq"), None, "markup is refused");
         assert_eq!(rejected, ["q", "pq", "evil"]);
         assert_eq!(p.get("tq"), Some("%ZZ"), "a broken escape is kept as text");
+        let (p, rejected) = Params::parse("?min=NaN&max=12.5&tline=inf");
+        assert_eq!((p.get("min"), p.get("max"), p.get("tline")), (None, Some("12.5"), None));
+        assert_eq!(rejected, ["min", "tline"]);
     }
 }

@@ -77,6 +77,8 @@ test('demo news page: two widgets, heights follow content, zero CSP violations',
   await page.waitForFunction((h) => Math.abs(document.querySelector('#atlas-map').getBoundingClientRect().height - h) > 5, mapWide);
   await fit('atlas-map');
 
+  // The iframes load lazily: bring this one into view so that its new page loads now.
+  await page.locator('#atlas-map').scrollIntoViewIfNeeded();
   await page.locator('#atlas-map').evaluate((f) => { f.src = '../index.html?view=overview&plain&id=map'; });
   await page.frameLocator('#atlas-map').locator('article.card').first().waitFor();
   const overview = await fit('atlas-map');

@@ -69,6 +69,12 @@ test('render flags: plain, static, dark', async () => {
 
 test('hostile parameters are ignored with a notice', async () => {
   const page = await browser.newPage();
+  await page.goto(`${server.url}?view=projects&min=NaN&pq=${encodeURIComponent('<img src=x onerror=alert(1)>')}&evil=${'x'.repeat(500)}`);
+  await page.locator('table.projects').waitFor();
+  const notice = await page.locator('.notice').textContent();
+  assert.match(notice, /min/);
+  assert.match(notice, /pq/);
+  assert.equal(await page.inputValue('#filter-min'), '');
   await page.goto(`${server.url}?view=indicators&q=${encodeURIComponent('<img src=x onerror=alert(1)>')}&evil=${'x'.repeat(500)}`);
   await page.locator('table.indicators').waitFor();
   assert.match(await page.locator('.notice').textContent(), /q/);

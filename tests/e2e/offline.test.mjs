@@ -12,6 +12,19 @@ after(async () => { await browser?.close(); });
 
 const VIEWS = VIEW_READY;
 
+test('the served site links to its offline file', async () => {
+  const { serve } = await import('./harness.mjs');
+  const server = await serve(dist());
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.locator('.offline-link').waitFor();
+  const href = await page.locator('.offline-link').getAttribute('href');
+  const res = await page.request.get(new URL(href, server.url).href);
+  assert.equal(res.status(), 200);
+  assert.match(await res.text(), /id="atlas-bundle"/);
+  await server.close();
+});
+
 test('offline file works from file:// with the network blocked', async () => {
   const context = await browser.newContext();
   const blocked = [];

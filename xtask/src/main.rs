@@ -17,7 +17,7 @@ const USAGE: &str = "\
 usage: cargo xtask <task>
 
   serve   compile the corpus, build the widget and serve it on http://127.0.0.1:8080
-  build   compile the corpus and build the release site into dist/
+  build   compile the corpus and build the release site into dist/, with the offline file
   test    all tests: Rust unit/integration tests, then browser tests on the release build
   bench   measure bundle, compile and browser figures; writes BENCHMARKS.md
   offline one self-contained HTML file: dist/plan-atlas-offline.html (works from file://)
@@ -28,7 +28,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::run(),
-        Some("build") => build::run().map(|_| ()),
+        Some("build") => offline::run(),
         Some("test") => test::run(),
         Some("bench") => bench::run(),
         Some("offline") => offline::run(),

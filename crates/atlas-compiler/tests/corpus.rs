@@ -118,8 +118,12 @@ fn copy_corpus_with(dir: &Path, transform: impl Fn(&str) -> String) {
         let text = std::fs::read_to_string(&path).unwrap();
         std::fs::write(dir.join("plans").join(path.file_name().unwrap()), transform(&text)).unwrap();
     }
-    for f in ["plans.toml", "indicators.toml"] {
-        std::fs::copy(corpus_dir().join(f), dir.join(f)).unwrap();
+    // Every manifest beside the texts (plans, indicators, tour).
+    for entry in std::fs::read_dir(corpus_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
     }
 }
 
