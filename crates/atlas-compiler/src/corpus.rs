@@ -13,16 +13,17 @@ pub struct Manifest {
     pub plans: Vec<PlanEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanEntry {
     /// Path of the text relative to the corpus directory.
     pub file: String,
-    pub id: String,
-    pub name: String,
-    pub name_en: String,
-    pub level: String,
-    pub parent: String,
+    /// The facts below may be left out: `atlas build` derives them (see `facts.rs`).
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub name_en: Option<String>,
+    pub level: Option<String>,
+    pub parent: Option<String>,
     /// Curated adoption date, for texts that garble it.
     pub adopted: Option<String>,
     /// The town that `县城` / `城区` / `中心城区` means.
@@ -31,7 +32,7 @@ pub struct PlanEntry {
     pub tables: Vec<TableEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TableEntry {
     pub table: String,
@@ -42,7 +43,7 @@ pub struct TableEntry {
 /// One plan, ready to parse.
 pub struct Plan {
     pub entry: PlanEntry,
-    pub level: Level,
+    pub level: Option<Level>,
     pub tables: Vec<TableSpec>,
     /// `corpus/plans/….txt`, as shown to users and in diagnostics.
     pub display_path: String,
@@ -51,12 +52,7 @@ pub struct Plan {
 }
 
 pub fn parse_level(s: &str) -> Option<Level> {
-    match s {
-        "county" => Some(Level::County),
-        "county_city" => Some(Level::CountyCity),
-        "prefecture_city" => Some(Level::PrefectureCity),
-        _ => None,
-    }
+    Level::parse(s)
 }
 
 fn parse_table(e: &TableEntry) -> Result<TableSpec, String> {
@@ -86,15 +82,19 @@ pub fn load(dir: &Path) -> Result<Vec<Plan>, String> {
         let path: PathBuf = dir.join(&entry.file);
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let raw = String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 ({e})", path.display()))?;
-        let level = parse_level(&entry.level).ok_or_else(|| {
-            format!("{}: plan {}: unknown level `{}`", manifest_path.display(), entry.id, entry.level)
-        })?;
+        let level = match &entry.level {
+            Some(l) => Some(
+                parse_level(l)
+                    .ok_or_else(|| format!("{}: plan {}: unknown level `{l}`", manifest_path.display(), entry.file))?,
+            ),
+            None => None,
+        };
         let tables = entry
             .tables
             .iter()
             .map(parse_table)
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| format!("{}: plan {}: {e}", manifest_path.display(), entry.id))?;
+            .map_err(|e| format!("{}: plan {}: {e}", manifest_path.display(), entry.file))?;
         plans.push(Plan {
             display_path: format!("{corpus_name}/{}", entry.file),
             level,

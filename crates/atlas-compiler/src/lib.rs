@@ -6,14 +6,18 @@
 //! [`compile`].
 
 pub mod corpus;
+pub mod coverage;
 pub mod dump;
+pub mod facts;
 pub mod front;
 pub mod geo;
+pub mod init;
 pub mod keys;
 pub mod layouts;
 pub mod outline;
 pub mod places;
 pub mod projects;
+pub mod registry;
 pub mod table;
 pub mod text;
 pub mod tour;
@@ -25,8 +29,8 @@ use std::path::{Path, PathBuf};
 pub struct Options {
     /// County polygons (GeoJSON FeatureCollection keyed by adcode), WGS84.
     pub geo: Option<PathBuf>,
-    /// Township points (CSV with at least name, county, lon, lat).
-    pub gazetteer: Option<PathBuf>,
+    /// Gazetteer CSVs: township points (name, county, lon, lat) and seat points (name, level, …).
+    pub gazetteer: Vec<PathBuf>,
     /// Source and licence of the gazetteer, carried into the bundle.
     pub gazetteer_attribution: Option<String>,
 }
@@ -47,53 +51,48 @@ pub fn compile(dir: &Path, options: &Options) -> Result<Bundle, String> {
 
     let mut diagnostics = Vec::new();
     let mut geo_attribution = Vec::new();
-    let prefixes: Vec<String> = plans.iter().map(|p| p.entry.id.chars().take(4).collect()).collect();
-    let counties = match &options.geo {
+    let registry = match &options.geo {
         Some(path) => {
             geo_attribution.push(GEO_ATTRIBUTION.to_string());
-            geo::load_counties(path, &prefixes)?
+            Some(registry::Registry::load(path)?)
         }
         None => {
             let message = "compiled without county polygons (--geo): no maps, county names unresolved";
             diagnostics.push(diag(Severity::Warning, "(build)", 0, message));
-            Vec::new()
+            None
         }
     };
-    let towns = match &options.gazetteer {
-        Some(path) => {
-            let (towns, problems) = geo::load_gazetteer(path)?;
-            let file = path.display().to_string();
-            diagnostics.extend(problems.into_iter().map(|(line, m)| diag(Severity::Warning, &file, line, m)));
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            geo_attribution.push(options.gazetteer_attribution.clone().unwrap_or(format!("Township points: {name}.")));
-            towns
+    let gazetteer = load_gazetteers(options, &mut diagnostics, &mut geo_attribution)?;
+
+    // Who each plan is about: plans.toml, else derived from the title and the registry.
+    let mut resolved = Vec::new();
+    for plan in plans {
+        let lines: Vec<&str> = plan.text.lines().collect();
+        let front = front::read(&lines);
+        match resolve_facts(&plan, &front, registry.as_ref(), &gazetteer, &mut diagnostics) {
+            Some(facts) => resolved.push((plan, facts)),
+            None => continue,
         }
-        None => {
-            let message = "compiled without a gazetteer (--gazetteer): town-level places are unresolved";
-            diagnostics.push(diag(Severity::Warning, "(build)", 0, message));
-            Vec::new()
+    }
+    let counties: Vec<County> = match &registry {
+        Some(r) => {
+            let prefixes: Vec<&str> = resolved.iter().map(|(_, f)| &f.id[..4.min(f.id.len())]).collect();
+            r.counties.iter().filter(|c| prefixes.iter().any(|p| c.adcode.starts_with(p))).cloned().collect()
         }
+        None => Vec::new(),
     };
+    let towns = gazetteer.towns;
 
     // Prefecture-level cities: the parents of county plans and the prefecture plans themselves.
     let prefecture_names: Vec<String> =
-        plans
-            .iter()
-            .map(|p| {
-                if p.level == atlas_data::Level::PrefectureCity {
-                    p.entry.name.clone()
-                } else {
-                    p.entry.parent.clone()
-                }
-            })
-            .collect();
+        resolved.iter().map(|(_, f)| if f.level.is_prefecture() { f.name.clone() } else { f.parent.clone() }).collect();
     let mut localities = Vec::new();
     let mut texts = Vec::new();
-    for plan in &plans {
-        let (locality, found) = compile_plan(plan, &keys, &counties, &towns, &prefecture_names, options);
+    for (plan, facts) in &resolved {
+        let (locality, found) = compile_plan(plan, facts, &keys, &counties, &towns, &prefecture_names, options);
         diagnostics.extend(found);
         texts.push(PlanText {
-            locality: plan.entry.id.clone(),
+            locality: facts.id.clone(),
             deflated: miniz_oxide::deflate::compress_to_vec(plan.text.as_bytes(), 10),
         });
         localities.push(locality);
@@ -109,8 +108,57 @@ pub fn compile(dir: &Path, options: &Options) -> Result<Bundle, String> {
     Ok(Bundle { core: Core { localities, diagnostics, indicator_keys: keys.list, attribution, tour }, geo, texts })
 }
 
+/// Reads every gazetteer file; their problems become warnings.
+fn load_gazetteers(
+    options: &Options,
+    diagnostics: &mut Vec<Diagnostic>,
+    attribution: &mut Vec<String>,
+) -> Result<geo::Gazetteer, String> {
+    let mut gazetteer = geo::Gazetteer::default();
+    if options.gazetteer.is_empty() {
+        let message = "compiled without a gazetteer (--gazetteer): town-level places are unresolved";
+        diagnostics.push(diag(Severity::Warning, "(build)", 0, message));
+        return Ok(gazetteer);
+    }
+    let mut names = Vec::new();
+    for path in &options.gazetteer {
+        let problems = geo::load_gazetteer(path, &mut gazetteer)?;
+        let file = path.display().to_string();
+        diagnostics.extend(problems.into_iter().map(|(line, m)| diag(Severity::Warning, &file, line, m)));
+        names.push(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+    }
+    if !gazetteer.towns.is_empty() {
+        attribution
+            .push(options.gazetteer_attribution.clone().unwrap_or(format!("Township points: {}.", names.join(", "))));
+    }
+    Ok(gazetteer)
+}
+
+/// The plan's facts: what `plans.toml` gives, the rest derived from the title and the registry
+/// (and the seat from the gazetteer). `None`, with an error, when the locality cannot be told.
+fn resolve_facts(
+    plan: &corpus::Plan,
+    front: &front::Front,
+    registry: Option<&registry::Registry>,
+    gazetteer: &geo::Gazetteer,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<facts::Facts> {
+    let file = plan.display_path.as_str();
+    let mut notes = Vec::new();
+    let derived = facts::derive(&plan.entry, plan.level, front, &plan.text, registry, gazetteer, &mut notes);
+    diagnostics.extend(notes.into_iter().map(|(severity, m)| diag(severity, file, 1, m)));
+    match derived {
+        Ok(facts) => Some(facts),
+        Err(why) => {
+            diagnostics.push(diag(Severity::Error, file, 1, format!("{why}; give it in plans.toml")));
+            None
+        }
+    }
+}
+
 fn compile_plan(
     plan: &corpus::Plan,
+    facts: &facts::Facts,
     keys: &keys::Keys,
     counties: &[County],
     towns: &[Town],
@@ -134,43 +182,13 @@ fn compile_plan(
     };
     let title = front.title.clone().unwrap_or_else(|| {
         diagnostics.push(diag(Severity::Warning, file, 1, "no plan title found"));
-        plan.entry.name.clone()
+        facts.name.clone()
     });
 
-    let mut indicators: Vec<Indicator> = Vec::new();
-    for spec in &plan.tables {
-        let Some(found) = table::extract(&lines, spec) else {
-            diagnostics.push(diag(Severity::Error, file, 1, format!("table anchor `{}` not found", spec.anchor)));
-            continue;
-        };
-        diagnostics.extend(found.issues.into_iter().map(|i| diag(Severity::Warning, file, i.line, i.message)));
-        if found.rows.is_empty() {
-            diagnostics.push(diag(Severity::Error, file, found.anchor_line, "table has no rows"));
-        }
-        indicators.extend(found.rows.into_iter().map(|r| Indicator {
-            table: spec.table,
-            key: keys.lookup(&r.name, r.parent.as_deref()).map(str::to_string),
-            category: r.category,
-            seq: r.seq,
-            parent: r.parent,
-            name: r.name,
-            unit: r.unit,
-            marker: r.marker,
-            attribute: r.attribute,
-            line: r.line,
-            cells: r.cells,
-        }));
-    }
-
+    let indicators = read_indicator_tables(plan, &lines, keys, &mut diagnostics);
     let outline = outline::outline(&lines);
-    let places = places::LocalPlaces::new(
-        &plan.entry.id,
-        &plan.entry.name,
-        plan.entry.seat.as_deref(),
-        prefecture_names,
-        counties,
-        towns,
-    );
+    let places =
+        places::LocalPlaces::new(&facts.id, &facts.name, facts.seat.as_deref(), prefecture_names, counties, towns);
     let layouts = layouts::extract(&lines, &section_titles(&outline, lines.len()), &places);
     if layouts.is_empty() {
         diagnostics.push(diag(Severity::Error, file, 1, "no spatial layout (空间布局) slogan found"));
@@ -192,7 +210,7 @@ fn compile_plan(
     if projects.is_empty() {
         diagnostics.push(diag(Severity::Warning, file, 1, "no projects found"));
     }
-    let can_locate = options.gazetteer.is_some() || options.geo.is_some();
+    let can_locate = !options.gazetteer.is_empty() || options.geo.is_some();
     for layout in &layouts {
         for e in &layout.elements {
             let missing: Vec<&str> =
@@ -205,11 +223,11 @@ fn compile_plan(
     }
 
     let locality = Locality {
-        id: plan.entry.id.clone(),
-        name: plan.entry.name.clone(),
-        name_en: plan.entry.name_en.clone(),
-        level: plan.level,
-        parent: plan.entry.parent.clone(),
+        id: facts.id.clone(),
+        name: facts.name.clone(),
+        name_en: facts.name_en.clone(),
+        level: facts.level,
+        parent: facts.parent.clone(),
         title,
         adopted,
         adopted_curated: plan.entry.adopted.is_some(),
@@ -224,8 +242,62 @@ fn compile_plan(
     (locality, diagnostics)
 }
 
+/// The plan's 十四五 and 十三五 indicator tables: each declared one (`[[plan.table]]`) read as
+/// declared, the others found in the text.
+fn read_indicator_tables(
+    plan: &corpus::Plan,
+    lines: &[&str],
+    keys: &keys::Keys,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Indicator> {
+    let file = plan.display_path.as_str();
+    let detection = table::detect::detect(lines);
+    for (line, why) in &detection.skipped {
+        diagnostics.push(diag(Severity::Note, file, *line, why.clone()));
+    }
+    let mut indicators = Vec::new();
+    for kind in [atlas_data::Table::Fourteenth, atlas_data::Table::Thirteenth] {
+        let name = table::detect::kind_name(kind);
+        let found = if let Some(spec) = plan.tables.iter().find(|t| t.table == kind) {
+            let Some(found) = table::extract(lines, spec) else {
+                diagnostics.push(diag(Severity::Error, file, 1, format!("table anchor `{}` not found", spec.anchor)));
+                continue;
+            };
+            found
+        } else if let Some(found) = detection.tables.iter().find(|t| t.table == kind) {
+            for note in &found.notes {
+                diagnostics.push(diag(Severity::Note, file, found.header_line(), format!("{name} table: {note}")));
+            }
+            table::extract_found(lines, found)
+        } else {
+            let message =
+                format!("no {name} indicator table found (declare one with [[plan.table]] if the text has it)");
+            diagnostics.push(diag(Severity::Warning, file, 1, message));
+            continue;
+        };
+        diagnostics.extend(found.issues.into_iter().map(|i| diag(Severity::Warning, file, i.line, i.message)));
+        if found.rows.is_empty() {
+            diagnostics.push(diag(Severity::Error, file, found.anchor_line, "table has no rows"));
+        }
+        indicators.extend(found.rows.into_iter().map(|r| Indicator {
+            table: kind,
+            key: keys.lookup(&r.name, r.parent.as_deref()).map(str::to_string),
+            category: r.category,
+            seq: r.seq,
+            parent: r.parent,
+            name: r.name,
+            unit: r.unit,
+            marker: r.marker,
+            attribute: r.attribute,
+            line: r.line,
+            cells: r.cells,
+        }));
+    }
+    indicators
+}
+
 /// For each line (0-based), the titles of the headings that enclose it, outermost first.
-fn section_titles(outline: &[Heading], n: usize) -> Vec<String> {
+pub(crate) fn section_titles(outline: &[Heading], n: usize) -> Vec<String> {
     let mut titles = vec![String::new(); n];
     let mut stack: Vec<&Heading> = Vec::new();
     for (k, h) in outline.iter().enumerate() {

@@ -197,7 +197,9 @@ fn geo_options() -> Option<Options> {
     match geo {
         Some(g) if g.exists() => Some(Options {
             geo: Some(g),
-            gazetteer: std::env::var_os("ATLAS_GAZETTEER").map(PathBuf::from),
+            gazetteer: std::env::var_os("ATLAS_GAZETTEER")
+                .map(|l| std::env::split_paths(&l).filter(|p| p.exists()).collect())
+                .unwrap_or_default(),
             gazetteer_attribution: None,
         }),
         _ if std::env::var_os("ATLAS_REQUIRE_GEO").is_some() => panic!("ATLAS_GEO must name the county GeoJSON"),
@@ -242,7 +244,7 @@ fn layouts_resolve_on_real_geography() {
         );
     }
 
-    if options.gazetteer.is_some() {
+    if !options.gazetteer.is_empty() {
         // Township places resolve, in printed order, to points inside the county (430424:665).
         let hd = locality(&b, "衡东县");
         let axis = &hd.primary_layout().unwrap().elements[3];

@@ -51,21 +51,39 @@ pub struct IndicatorKey {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
-    /// 县
+    /// 县 (also 自治县, 旗)
     County,
     /// 县级市
     CountyCity,
+    /// 市辖区: a district of a prefecture-level city
+    District,
     /// 地级市
     PrefectureCity,
+    /// 地区, 自治州, 盟: prefecture-level units that are not cities
+    Prefecture,
 }
 
 impl Level {
+    pub const ALL: [Level; 5] =
+        [Level::County, Level::CountyCity, Level::District, Level::PrefectureCity, Level::Prefecture];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Level::County => "county",
             Level::CountyCity => "county_city",
+            Level::District => "district",
             Level::PrefectureCity => "prefecture_city",
+            Level::Prefecture => "prefecture",
         }
+    }
+
+    pub fn parse(s: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+
+    /// Prefecture-level (地级): its plan covers several counties.
+    pub fn is_prefecture(self) -> bool {
+        matches!(self, Level::PrefectureCity | Level::Prefecture)
     }
 }
 
@@ -410,6 +428,8 @@ pub struct Place {
 pub enum Severity {
     Error,
     Warning,
+    /// Something a reviewer should know (a column inferred, a table left aside); not a problem.
+    Note,
 }
 
 /// A compiler finding, pointing at a file and line.

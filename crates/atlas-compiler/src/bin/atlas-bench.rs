@@ -23,7 +23,11 @@ fn main() -> Result<()> {
         anyhow::bail!("usage: atlas-bench <corpus-dir> <out-dir> [--geo FILE] [--gazetteer FILE]");
     };
     let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(PathBuf::from);
-    let options = Options { geo: flag("--geo"), gazetteer: flag("--gazetteer"), gazetteer_attribution: None };
+    let options = Options {
+        geo: flag("--geo"),
+        gazetteer: flag("--gazetteer").into_iter().collect(),
+        gazetteer_attribution: None,
+    };
     let out = PathBuf::from(out);
     std::fs::create_dir_all(&out)?;
 

@@ -1,9 +1,13 @@
-//! Indicator tables: find each declared table, read its cells, assemble rows.
+//! Indicator tables: find each table, learn its columns, read its cells, assemble rows.
 //!
-//! What a table's columns are is declared in `corpus/plans.toml` (headers are split, merged and
-//! garbled by the conversion, so they are not a reliable source); everything else — where rows
-//! start and end, which cells were lost, sub-rows, categories — is read from the text.
+//! Tables are found and their columns named from the text (`detect.rs`, `header.rs`): headers are
+//! split, merged and garbled by the conversion, so they are read as vocabulary, not by position of
+//! characters. `plans.toml` may still declare a table (`[[plan.table]]`: caption text and columns)
+//! for a text that defeats detection. Everything else — where rows start and end, which cells were
+//! lost, sub-rows, categories — is read from the rows themselves.
 
+pub mod detect;
+pub mod header;
 pub mod region;
 pub mod rows;
 pub mod value;
@@ -11,7 +15,7 @@ pub mod value;
 use atlas_data::Table;
 pub use rows::{Role, Row, RowIssue};
 
-/// One indicator table as declared in `plans.toml`.
+/// One indicator table as declared in `plans.toml` (an override of detection).
 #[derive(Debug, Clone)]
 pub struct TableSpec {
     pub table: Table,
@@ -29,9 +33,20 @@ pub struct Extracted {
 /// Reads the table `spec` from `lines`; `None` when its anchor text is not found.
 pub fn extract(lines: &[&str], spec: &TableSpec) -> Option<Extracted> {
     let (anchor_line, region) = region::find(lines, &spec.anchor, 1)?;
-    let (rows, issues) = match region.encoding {
-        region::Encoding::BareCells => rows::assemble_stream(&spec.columns, &region.cells()),
-        _ => rows::assemble_positional(&spec.columns, &region.rows()),
-    };
+    let (rows, issues) = read(&region, &spec.columns);
     Some(Extracted { anchor_line, rows, issues })
+}
+
+/// Reads a table that detection found.
+pub fn extract_found(lines: &[&str], found: &detect::Found) -> Extracted {
+    let region = region::from_line(lines, found.start);
+    let (rows, issues) = read(&region, &found.columns);
+    Extracted { anchor_line: found.header_line(), rows, issues }
+}
+
+fn read(region: &region::Region, columns: &[Role]) -> (Vec<Row>, Vec<RowIssue>) {
+    match region.encoding {
+        region::Encoding::BareCells => rows::assemble_stream(columns, &region.cells()),
+        _ => rows::assemble_positional(columns, &region.rows()),
+    }
 }

@@ -48,9 +48,15 @@ pub fn find<'a>(lines: &[&'a str], anchor: &str, from: u32) -> Option<(u32, Regi
         .skip(from.saturating_sub(1) as usize)
         .find(|(_, l)| l.contains(anchor))
         .map(|(i, _)| i)?;
-    let mut body = Vec::new();
     // The anchor may be the header line itself (a table with no caption).
     let first = if lines[start].contains('\t') { start } else { start + 1 };
+    Some((start as u32 + 1, from_line(lines, first)))
+}
+
+/// The table whose first line (a header line, or the line after a caption) is `first` (0-based),
+/// read until its end.
+pub fn from_line<'a>(lines: &[&'a str], first: usize) -> Region<'a> {
+    let mut body = Vec::new();
     for (i, line) in lines.iter().enumerate().skip(first) {
         if ends_table(line) {
             break;
@@ -66,7 +72,7 @@ pub fn find<'a>(lines: &[&'a str], anchor: &str, from: u32) -> Option<(u32, Regi
     } else {
         Encoding::BareCells
     };
-    Some((start as u32 + 1, Region { lines: body, encoding }))
+    Region { lines: body, encoding }
 }
 
 impl Region<'_> {

@@ -21,6 +21,8 @@ pub enum Role {
     Unit,
     Attribute,
     Value(Column),
+    /// A column whose header was not understood: it keeps its place, its cells are not read.
+    Skip,
 }
 
 impl Role {
@@ -32,8 +34,25 @@ impl Role {
             "subname" => Role::SubName,
             "unit" => Role::Unit,
             "attribute" => Role::Attribute,
+            "skip" => Role::Skip,
             other => Role::Value(Column::parse(other)?),
         })
+    }
+}
+
+impl Role {
+    /// The name `plans.toml` uses for this role.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Category => "category",
+            Role::Seq => "seq",
+            Role::Name => "name",
+            Role::SubName => "subname",
+            Role::Unit => "unit",
+            Role::Attribute => "attribute",
+            Role::Skip => "skip",
+            Role::Value(c) => c.as_str(),
+        }
     }
 }
 
@@ -212,7 +231,8 @@ pub fn assemble_stream(columns: &[Role], cells: &[RawCell]) -> (Vec<Row>, Vec<Ro
 
 struct Assembler<'c> {
     columns: &'c [Role],
-    value_columns: Vec<Column>,
+    /// The value slots in printed order; `None` for a column that is not read.
+    value_columns: Vec<Option<Column>>,
     rows: Vec<Row>,
     issues: Vec<RowIssue>,
     category: Option<String>,
@@ -224,8 +244,16 @@ struct Assembler<'c> {
 
 impl<'c> Assembler<'c> {
     fn new(columns: &'c [Role]) -> Self {
-        let value_columns =
-            columns.iter().filter_map(|r| if let Role::Value(c) = r { Some(*c) } else { None }).collect();
+        let first_value = columns.iter().position(|r| matches!(r, Role::Value(_))).unwrap_or(columns.len());
+        let value_columns = columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| match r {
+                Role::Value(c) => Some(Some(*c)),
+                Role::Skip if i > first_value => Some(None),
+                _ => None,
+            })
+            .collect();
         Assembler {
             columns,
             value_columns,
@@ -357,7 +385,8 @@ impl<'c> Assembler<'c> {
             attribute = parse_attribute(&value_cells[pos].text);
             value_cells.truncate(pos);
         }
-        let values: Vec<(Column, &RawCell)> = self.value_columns.iter().copied().zip(value_cells).collect();
+        let values: Vec<(Column, &RawCell)> =
+            self.value_columns.iter().copied().zip(value_cells).filter_map(|(c, v)| Some((c?, v))).collect();
         self.push_row(seq_at.map(|s| texts[s].to_string()), name_parts, unit, attribute, values, line);
     }
 
@@ -467,12 +496,16 @@ impl<'c> Assembler<'c> {
     /// Fewer values than columns: when exactly the level columns are filled, the growth columns
     /// were blank (湘乡's 三次产业结构); otherwise fill from the left and report it.
     fn assign_short<'v>(&mut self, values: Vec<&'v RawCell>, line: u32) -> Vec<(Column, &'v RawCell)> {
-        let levels: Vec<Column> = self.value_columns.iter().copied().filter(|c| !c.is_growth()).collect();
+        let read = |slots: Vec<Option<Column>>, values: Vec<&'v RawCell>| -> Vec<(Column, &'v RawCell)> {
+            slots.into_iter().zip(values).filter_map(|(c, v)| Some((c?, v))).collect()
+        };
+        let levels: Vec<Option<Column>> =
+            self.value_columns.iter().copied().filter(|c| c.is_none_or(|c| !c.is_growth())).collect();
         if values.len() < self.value_columns.len()
             && values.len() == levels.len()
             && levels.len() < self.value_columns.len()
         {
-            return levels.into_iter().zip(values).collect();
+            return read(levels, values);
         }
         if !values.is_empty() && values.len() < self.value_columns.len() {
             self.issue(
@@ -480,7 +513,7 @@ impl<'c> Assembler<'c> {
                 format!("{} of {} value cells printed; read from the left", values.len(), self.value_columns.len()),
             );
         }
-        self.value_columns.iter().copied().zip(values).collect()
+        read(self.value_columns.clone(), values)
     }
 }
 
