@@ -33,7 +33,7 @@ pub enum Tok {
 }
 
 /// Longest first where one entry is a prefix of another.
-const LEXICON: [(&str, Tok); 48] = [
+const LEXICON: [(&str, Tok); 70] = [
     ("指标类型", Tok::Category),
     ("指标类别", Tok::Category),
     ("指标属性", Tok::Attribute),
@@ -47,6 +47,7 @@ const LEXICON: [(&str, Tok); 48] = [
     ("年均增长", Tok::Growth),
     ("年均增速", Tok::Growth),
     ("年均增幅", Tok::Growth),
+    ("累计增长", Tok::Growth),
     ("增长率", Tok::Growth),
     ("规划目标", Tok::Planned),
     ("计划目标", Tok::Planned),
@@ -55,10 +56,13 @@ const LEXICON: [(&str, Tok); 48] = [
     ("实际完成", Tok::Actual),
     ("目标值", Tok::PlannedValue),
     ("规划值", Tok::PlannedValue),
+    ("预期值", Tok::PlannedValue),
     ("完成值", Tok::ActualValue),
     ("实际值", Tok::ActualValue),
     ("绝对值", Tok::Qualifier),
     ("现状值", Tok::Qualifier),
+    ("基期值", Tok::Qualifier),
+    ("基准值", Tok::Qualifier),
     ("十三五", Tok::Period(13)),
     ("十四五", Tok::Period(14)),
     ("类别", Tok::Category),
@@ -72,16 +76,34 @@ const LEXICON: [(&str, Tok); 48] = [
     ("属性", Tok::Attribute),
     ("性质", Tok::Attribute),
     ("增速", Tok::Growth),
+    ("增幅", Tok::Growth),
     ("年均", Tok::Growth),
     ("增长", Tok::Growth),
     ("目标", Tok::Planned),
     ("完成", Tok::Actual),
     ("实际", Tok::Actual),
+    ("实绩", Tok::Actual),
     ("预计", Tok::Qualifier),
     ("预估", Tok::Qualifier),
     ("累计", Tok::Qualifier),
     ("数值", Tok::Qualifier),
     ("年末", Tok::Qualifier),
+    ("期末", Tok::Qualifier),
+    ("时期", Tok::Qualifier),
+    ("期间", Tok::Qualifier),
+    ("基期", Tok::Qualifier),
+    ("基数", Tok::Qualifier),
+    ("现状", Tok::Qualifier),
+    ("年度", Tok::Qualifier),
+    ("五年", Tok::Qualifier),
+    ("末", Tok::Qualifier),
+    ("值", Tok::Qualifier),
+    ("数", Tok::Qualifier),
+    ("年", Tok::Qualifier),
+    ("或", Tok::Qualifier),
+    ("及", Tok::Qualifier),
+    ("和", Tok::Qualifier),
+    ("的", Tok::Qualifier),
 ];
 
 /// Characters a header may carry that mean nothing: brackets, quotes, percent signs, separators.
@@ -191,7 +213,11 @@ fn is_tag(t: Tok) -> bool {
 }
 
 /// The column one cell names on its own, ignoring tags: `None` for a pure group or qualifier cell.
+/// A growth column may name its years (`2021-2025年年均增长`): growth wins over years.
 fn own_kind(tokens: &[Tok]) -> Option<HeadKind> {
+    if tokens.contains(&Tok::Growth) {
+        return Some(HeadKind::Growth);
+    }
     tokens.iter().find_map(|t| match t {
         Tok::Category => Some(HeadKind::Category),
         Tok::Seq => Some(HeadKind::Seq),
@@ -199,7 +225,19 @@ fn own_kind(tokens: &[Tok]) -> Option<HeadKind> {
         Tok::Unit => Some(HeadKind::Unit),
         Tok::Attribute => Some(HeadKind::Attribute),
         Tok::Year(y) => Some(HeadKind::Level(Some(*y))),
-        Tok::Growth => Some(HeadKind::Growth),
+        _ => None,
+    })
+}
+
+/// The level column a period names without a year: the end of 十三五 is 2020, of 十四五 2025
+/// (`“十三五”末`, `“十四五”目标`).
+fn implied_level(tokens: &[Tok]) -> Option<HeadKind> {
+    if tokens.iter().any(|t| matches!(t, Tok::Year(_))) {
+        return None;
+    }
+    tokens.iter().find_map(|t| match t {
+        Tok::Period(13) => Some(HeadKind::Level(Some(2020))),
+        Tok::Period(14) => Some(HeadKind::Level(Some(2025))),
         _ => None,
     })
 }
@@ -222,7 +260,10 @@ pub fn positional(top: &[String], sub: Option<&[String]>) -> Vec<Head> {
                 Vec::new()
             };
         }
-        let kind = own_kind(&s).or_else(|| own_kind(&t)).unwrap_or(HeadKind::Blank);
+        let kind = own_kind(&s)
+            .or_else(|| own_kind(&t))
+            .or_else(|| if s.is_empty() { implied_level(&t) } else { None })
+            .unwrap_or(HeadKind::Blank);
         let mut head = Head::new(kind);
         for tok in group.iter().chain(&t).chain(&s) {
             head.tag(*tok);
@@ -316,7 +357,23 @@ pub fn streamed(cells: &[String]) -> Vec<Head> {
                     heads.push(h);
                 }
             }
-            Item::Group(tags) => current = tags.clone(),
+            Item::Group(tags) => {
+                // `“十四五”目标` followed by growth only is a column of its own, not a group.
+                let values_after = items[k + 1..].iter().map_while(|it| match it {
+                    Item::Column(h) if h.is_value() => Some(h),
+                    _ => None,
+                });
+                let has_level = values_after.clone().any(|h| matches!(h.kind, HeadKind::Level(_)));
+                match implied_level(tags).filter(|_| !has_level) {
+                    Some(kind) => {
+                        let mut h = Head::new(kind);
+                        tags.iter().for_each(|t| h.tag(*t));
+                        heads.push(h);
+                        current.clear();
+                    }
+                    None => current = tags.clone(),
+                }
+            }
             Item::Column(_) if two_level && k >= tail_start => {}
             Item::Column(h) => {
                 let mut h = *h;

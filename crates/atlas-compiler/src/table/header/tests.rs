@@ -187,3 +187,21 @@ fn caption_decides_when_the_years_cannot() {
     assert_eq!(table_kind(&heads, "“十四五”时期主要指标"), Some(Table::Fourteenth));
     assert_eq!(table_kind(&heads, ""), None);
 }
+
+#[test]
+fn other_wordings_plans_use() {
+    let top = cells(&["序号", "指标", "单位", "2020年基期值", "2025年预期值", "2021-2025年年均增长（%）", "指标性质"]);
+    let heads = positional(&top, None);
+    assert_eq!(table_kind(&heads, ""), Some(Table::Fourteenth));
+    assert_eq!(
+        named(Table::Fourteenth, &heads),
+        ["seq", "name", "unit", "base_2020", "target_2025", "target_growth", "attribute"]
+    );
+    // Periods instead of years: the end of 十三五 is 2020, the 十四五 target is for 2025.
+    let top = cells(&["指标名称", "“十三五”末", "“十四五”目标", "年均增长或累计", "属性"]);
+    let heads = positional(&top, None);
+    assert_eq!(table_kind(&heads, ""), Some(Table::Fourteenth));
+    assert_eq!(named(Table::Fourteenth, &heads), ["name", "base_2020", "target_2025", "target_growth", "attribute"]);
+    let heads = streamed(&top);
+    assert_eq!(named(Table::Fourteenth, &heads), ["name", "base_2020", "target_2025", "target_growth", "attribute"]);
+}
