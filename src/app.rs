@@ -1,8 +1,11 @@
-//! The app shell: loads the bundle once, then shows the locality chips, the tabs, the current
-//! view and the attribution; or a readable error. Keeps the URL and the view state in step.
+//! The app shell: loads the corpus index once, then shows the locality chooser, the tabs, the
+//! current view and the attribution; or a readable error. Keeps the URL and the view state in
+//! step, and the working set's shards loaded.
 
-use crate::state::{Data, Lang, Ui, View};
+use crate::load::Corpus;
+use crate::state::{working_set, Atlas, Data, Lang, Loaded, Ui, View, Working};
 use crate::{load, url, views};
+use leptos::context::Provider;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
@@ -10,7 +13,7 @@ use wasm_bindgen::JsValue;
 #[derive(Clone)]
 pub enum LoadState {
     Loading,
-    Ready(Arc<Data>),
+    Ready(Atlas),
     Failed(String),
 }
 
@@ -24,11 +27,15 @@ pub struct Slot {
 
 impl Slot {
     /// Shows a bundle someone opened, or says why it cannot be shown and keeps the current data.
-    pub fn open(&self, bytes: &[u8], name: &str) {
-        match load::open_bundle(bytes, name) {
-            Ok(bundle) => {
+    pub fn open(&self, bytes: Vec<u8>, name: &str) {
+        self.show(Corpus::from_single(bytes, name));
+    }
+
+    fn show(&self, corpus: Result<Corpus, String>) {
+        match corpus {
+            Ok(corpus) => {
                 self.message.set(None);
-                self.state.set(LoadState::Ready(Arc::new(Data::new(bundle))));
+                self.state.set(LoadState::Ready(Atlas::new(Arc::new(corpus))));
             }
             Err(e) => self.message.set(Some(e)),
         }
@@ -41,16 +48,13 @@ pub fn App() -> impl IntoView {
     provide_context(slot);
     leptos::task::spawn_local(async move {
         let wanted = url::Params::parse(&location_search()).0.get("bundle").map(str::to_string);
-        match load::load_core(load::CORE_URL).await {
-            Ok(bundle) => slot.state.set(LoadState::Ready(Arc::new(Data::new(bundle)))),
+        match Corpus::open_default().await {
+            Ok(corpus) => slot.state.set(LoadState::Ready(Atlas::new(Arc::new(corpus)))),
             Err(e) if wanted.is_none() => slot.state.set(LoadState::Failed(e)),
             Err(_) => {}
         }
         if let Some(url) = wanted {
-            match load::fetch_bytes(&url).await {
-                Ok(bytes) => slot.open(&bytes, &url),
-                Err(e) => slot.message.set(Some(e)),
-            }
+            slot.show(Corpus::open_url(&url).await);
             if matches!(slot.state.get_untracked(), LoadState::Loading) {
                 let message = slot.message.get_untracked().unwrap_or_default();
                 slot.state.set(LoadState::Failed(message));
@@ -80,7 +84,7 @@ pub fn App() -> impl IntoView {
             {move || match slot.state.get() {
                 LoadState::Loading => view! { <p class="loading" role="status">"正在加载… Loading…"</p> }.into_any(),
                 LoadState::Failed(message) => view! { <ErrorView message /> }.into_any(),
-                LoadState::Ready(data) => view! { <Shell data /> }.into_any(),
+                LoadState::Ready(atlas) => view! { <Shell atlas /> }.into_any(),
             }}
         </main>
     }
@@ -91,7 +95,7 @@ pub fn read_file(slot: Slot, file: web_sys::File) {
     let name = file.name();
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => slot.open(&js_sys::Uint8Array::new(&buffer).to_vec(), &name),
+            Ok(buffer) => slot.open(js_sys::Uint8Array::new(&buffer).to_vec(), &name),
             Err(e) => slot.message.set(Some(format!("{name}: {e:?}"))),
         }
     });
@@ -156,46 +160,104 @@ fn sync_url(ui: Ui) {
     on_cleanup(move || handle.remove());
 }
 
+/// The working set's data: rebuilt when its shards are all loaded; while more are loading, the
+/// last one stays on screen.
+fn working(atlas: Atlas, ui: Ui) -> (Memo<Working>, Memo<bool>) {
+    let wanted = {
+        let corpus = atlas.corpus.clone();
+        Memo::new(move |_| ui.params.with(|p| working_set(&corpus, p)))
+    };
+    {
+        let atlas = atlas.clone();
+        Effect::new(move |_| atlas.request_shards(&wanted.get()));
+    }
+    let pending = Memo::new(move |_| {
+        let w = wanted.get();
+        atlas.shards.with(|m| w.iter().any(|i| !matches!(m.get(i), Some(Loaded::Ready(_)) | Some(Loaded::Failed(_)))))
+    });
+    let working = Memo::new(move |prev: Option<&Working>| {
+        let w = wanted.get();
+        let states: Vec<Option<Loaded<Arc<atlas_data::Shard>>>> =
+            atlas.shards.with(|m| w.iter().map(|i| m.get(i).cloned()).collect());
+        let mut shards = Vec::with_capacity(states.len());
+        for s in states {
+            match s {
+                Some(Loaded::Ready(shard)) => shards.push(shard),
+                Some(Loaded::Failed(e)) => return Working::Failed(e),
+                _ => return prev.filter(|p| matches!(p, Working::Ready(_))).cloned().unwrap_or(Working::Loading),
+            }
+        }
+        match prev {
+            Some(Working::Ready(d)) if d.built_from(&shards) => Working::Ready(d.clone()),
+            _ => Working::Ready(Arc::new(Data::new(atlas.clone(), shards))),
+        }
+    });
+    (working, pending)
+}
+
 #[component]
-fn Shell(data: Arc<Data>) -> impl IntoView {
-    provide_context(data.clone());
+fn Shell(atlas: Atlas) -> impl IntoView {
+    provide_context(atlas.clone());
     let (params, rejected) = url::Params::parse(&location_search());
     let ui = Ui::new(params);
     provide_context(ui);
     sync_url(ui);
     apply_render_flags(ui);
     post_height_to_host(ui);
+    let (working, pending) = working(atlas.clone(), ui);
     let lang = move || ui.lang();
     let notice = (!rejected.is_empty()).then(|| {
         view! { <p class="notice" role="note">{move || lang().t("已忽略无效的链接参数：", "Ignored invalid link parameters: ")}{rejected.join(", ")}</p> }
     });
-    let attribution = data.core.attribution.join(" · ");
+    let attribution = atlas.corpus.index.attribution.join(" · ");
     // The offline file exists beside a built site (`cargo xtask build`), not under `trunk serve`.
     let offline_available = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         let found = load::exists("plan-atlas-offline.html").await;
         offline_available.set(found);
     });
+    let panel = move || {
+        match working.get() {
+        Working::Ready(data) => view! {
+            <Provider value=data>
+                <section class="view" id="view-panel" role="tabpanel" aria-live="polite" aria-busy=move || pending.get().to_string()>
+                    {move || match ui.view() {
+                        View::Overview => view! { <views::overview::Overview /> }.into_any(),
+                        View::Corpus => view! { <views::corpus::CorpusView /> }.into_any(),
+                        View::Indicators => view! { <views::indicators::Indicators /> }.into_any(),
+                        View::Growth => view! { <views::growth::Growth /> }.into_any(),
+                        View::Compare => view! { <views::compare::Compare /> }.into_any(),
+                        View::Map => view! { <views::map::SpatialLayout /> }.into_any(),
+                        View::Projects => view! { <views::projects::Projects /> }.into_any(),
+                        View::Text => view! { <views::text::Text /> }.into_any(),
+                    }}
+                </section>
+                <views::provenance::Provenance />
+            </Provider>
+        }
+        .into_any(),
+        Working::Loading => view! {
+            <section class="view" id="view-panel" role="tabpanel">
+                <p class="loading" role="status">{move || lang().t("正在加载所选地方的数据…", "Loading the chosen localities…")}</p>
+            </section>
+        }
+        .into_any(),
+        Working::Failed(message) => view! {
+            <section class="view" id="view-panel" role="tabpanel"><ErrorView message /></section>
+        }
+        .into_any(),
+    }
+    };
     view! {
         <header class="shell-header">
             <h1>{move || lang().t("规划图鉴", "Plan Atlas")}<span class="subtitle">{move || lang().t("十四五规划纲要", "14th Five-Year Plan outlines")}</span></h1>
             <div class="header-tools"><views::present::PresentButton /><EmbedButton /><OpenBundle /><LangToggle /></div>
         </header>
-        <LocalityChips />
+        <views::picker::LocalityChooser />
         <Tabs />
         {notice}
-        <section class="view" id="view-panel" role="tabpanel" aria-live="polite">
-            {move || match ui.view() {
-                View::Overview => view! { <views::overview::Overview /> }.into_any(),
-                View::Indicators => view! { <views::indicators::Indicators /> }.into_any(),
-                View::Growth => view! { <views::growth::Growth /> }.into_any(),
-                View::Compare => view! { <views::compare::Compare /> }.into_any(),
-                View::Map => view! { <views::map::SpatialLayout /> }.into_any(),
-                View::Projects => view! { <views::projects::Projects /> }.into_any(),
-                View::Text => view! { <views::text::Text /> }.into_any(),
-            }}
-        </section>
-        <views::provenance::Provenance />
+        {move || pending.get().then(|| view! { <p class="loading-more" role="status">{lang().t("正在加载…", "Loading…")}</p> })}
+        {panel}
         <views::present::TourBar />
         <footer class="attribution">
             {attribution}
@@ -308,53 +370,6 @@ fn LangToggle() -> impl IntoView {
             {move || ui.lang().t("English", "中文")}
         </button>
     }
-}
-
-#[component]
-fn LocalityChips() -> impl IntoView {
-    let data = crate::state::data();
-    let ui = crate::state::ui();
-    let all: Vec<String> = data.core.localities.iter().map(|l| l.id.clone()).collect();
-    let chips = data
-        .core
-        .localities
-        .iter()
-        .map(|l| {
-            let id = l.id.clone();
-            let (zh, en) = (l.name.clone(), l.name_en.clone());
-            let all = all.clone();
-            let pressed = {
-                let id = id.clone();
-                move || {
-                    let sel = ui.localities();
-                    sel.is_empty() || sel.contains(&id)
-                }
-            };
-            let toggle = {
-                let id = id.clone();
-                move |_| {
-                    let sel = ui.localities();
-                    let mut next: Vec<String> = if sel.is_empty() { all.clone() } else { sel };
-                    if next.contains(&id) {
-                        if next.len() > 1 {
-                            next.retain(|x| *x != id);
-                        }
-                    } else {
-                        next.push(id.clone());
-                    }
-                    next.sort_by_key(|x| all.iter().position(|a| a == x));
-                    let value = if next.len() == all.len() { String::new() } else { next.join(",") };
-                    ui.set("loc", value);
-                }
-            };
-            view! {
-                <button class="chip" data-locality=id aria-pressed=move || pressed().to_string() on:click=toggle>
-                    {move || if ui.lang() == Lang::Zh { zh.clone() } else { en.clone() }}
-                </button>
-            }
-        })
-        .collect_view();
-    view! { <div class="chips" role="group" aria-label="地方 Localities">{chips}</div> }
 }
 
 #[component]

@@ -237,7 +237,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use atlas_data::*;
+    use atlas_data::{Attribute, Cell, Column, Core, Indicator, IndicatorKey, Level, Locality, Table};
     use std::collections::BTreeMap;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;

@@ -1,9 +1,15 @@
-//! Fetching and decoding bundles. The structured part (`plans.atlas`) is fetched at start and
-//! decoded once; the full texts (`plans.text.atlas`) only when a view needs them, inflated by the
-//! browser's `DecompressionStream("deflate-raw")`.
+//! Where the data comes from and how it is read: a **site** (an index beside the page, then each
+//! locality's shard and text on demand, by content-hashed names) or a **single-file bundle** in
+//! memory (the offline file, a bundle someone opened, `?bundle=`). Either way the widget sees one
+//! [`Corpus`]: the index at once, and shards, texts, indicator columns and outlines when asked.
+//! Texts are deflated in the bundle and inflated by the browser's `DecompressionStream`.
 
-use atlas_data::{decode, Bundle};
+use atlas_data::codec::{self, FileKind, SectionKind};
+use atlas_data::parts::{self, INDEX_FILE};
+use atlas_data::{Index, KeyColumn, Outlines, Shard};
 use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -20,9 +26,8 @@ extern "C" {
     fn writable(this: &DecompressionStream) -> web_sys::WritableStream;
 }
 
-/// The bundle files, relative to the page (Trunk copies them into `dist/`).
-pub const CORE_URL: &str = "plans.atlas";
-pub const TEXT_URL: &str = "plans.text.atlas";
+/// The site's index, relative to the page (Trunk copies the compiled site into `dist/atlas/`).
+pub const SITE: &str = "atlas/";
 
 /// Whether `url` can be fetched beside the page (a HEAD request); false offline.
 pub async fn exists(url: &str) -> bool {
@@ -63,14 +68,142 @@ fn embedded_bundle() -> Option<Vec<u8>> {
     Some(binary.chars().map(|c| c as u8).collect())
 }
 
-/// The structured part: Core and, when the bundle has it, Geography. The offline file carries
-/// the whole bundle inline, texts included; otherwise it is fetched beside the page.
-pub async fn load_core(url: &str) -> Result<Bundle, String> {
-    if let Some(bytes) = embedded_bundle() {
-        return decode(&bytes, true).map_err(|e| format!("embedded bundle: {e}"));
+/// Where shards come from.
+enum Source {
+    /// Files under `base` (ends with `/`), named by the index.
+    Site { base: String },
+    /// A single-file bundle, with where each section lies in it.
+    Single { bytes: Arc<Vec<u8>>, sections: HashMap<(u16, u32), Range<usize>> },
+}
+
+/// A corpus: its index, and the means to read the rest.
+pub struct Corpus {
+    pub index: Index,
+    /// Where the corpus came from, for messages (`atlas/index.atlas`, a file name).
+    pub origin: String,
+    source: Source,
+    positions: HashMap<String, usize>,
+}
+
+fn positions(index: &Index) -> HashMap<String, usize> {
+    index.localities.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect()
+}
+
+impl Corpus {
+    /// The single-file bundle in `bytes`. A site's index on its own cannot be opened this way.
+    pub fn from_single(bytes: Vec<u8>, origin: &str) -> Result<Corpus, String> {
+        let err = |e: atlas_data::DecodeError| format!("{origin}: {e}");
+        let c = codec::read(&bytes).map_err(err)?;
+        if c.file_kind == FileKind::Index as u16 {
+            return Err(format!(
+                "{origin}: this is a site's index, not a bundle; open the single-file bundle (atlas build -o)"
+            ));
+        }
+        let index = parts::decode_index(&c).map_err(err)?;
+        let base = bytes.as_ptr() as usize;
+        let sections = c
+            .sections
+            .iter()
+            .map(|s| {
+                let start = s.payload.as_ptr() as usize - base;
+                ((s.kind as u16, s.key), start..start + s.payload.len())
+            })
+            .collect();
+        let positions = positions(&index);
+        Ok(Corpus {
+            index,
+            origin: origin.to_string(),
+            source: Source::Single { bytes: Arc::new(bytes), sections },
+            positions,
+        })
     }
-    let bytes = fetch_bytes(url).await?;
-    decode(&bytes, true).map_err(|e| format!("{url}: {e}"))
+
+    /// A site whose index is at `index_url`; its files are fetched relative to it.
+    pub async fn from_site(index_url: &str) -> Result<Corpus, String> {
+        let bytes = fetch_bytes(index_url).await?;
+        let c = codec::read(&bytes).map_err(|e| format!("{index_url}: {e}"))?;
+        if c.file_kind != FileKind::Index as u16 {
+            drop(c);
+            return Corpus::from_single(bytes, index_url);
+        }
+        let index = parts::decode_index(&c).map_err(|e| format!("{index_url}: {e}"))?;
+        let base = index_url.rsplit_once('/').map_or(String::new(), |(b, _)| format!("{b}/"));
+        let positions = positions(&index);
+        Ok(Corpus { index, origin: index_url.to_string(), source: Source::Site { base }, positions })
+    }
+
+    /// The corpus the page starts with: the one inlined in the offline file, else the site beside
+    /// the page.
+    pub async fn open_default() -> Result<Corpus, String> {
+        match embedded_bundle() {
+            Some(bytes) => Corpus::from_single(bytes, "embedded bundle"),
+            None => Corpus::from_site(&format!("{SITE}{INDEX_FILE}")).await,
+        }
+    }
+
+    /// A corpus at a URL: a single-file bundle, or a site's `index.atlas`.
+    pub async fn open_url(url: &str) -> Result<Corpus, String> {
+        Corpus::from_site(url).await
+    }
+
+    /// The position of locality `id` in the index.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.positions.get(id).copied()
+    }
+
+    /// The payload of section `kind` for key `key`: from the single file, or from the site file
+    /// at `path`.
+    async fn payload(&self, kind: SectionKind, key: u32, path: String) -> Result<Vec<u8>, String> {
+        match &self.source {
+            Source::Single { bytes, sections } => sections
+                .get(&(kind as u16, key))
+                .map(|r| bytes[r.clone()].to_vec())
+                .ok_or_else(|| format!("{}: no {kind:?} section {key}", self.origin)),
+            Source::Site { base } => {
+                let url = format!("{base}{path}");
+                let bytes = fetch_bytes(&url).await?;
+                let c = codec::read(&bytes).map_err(|e| format!("{url}: {e}"))?;
+                let payload = c.of_kind(kind).next().map(|s| s.payload.to_vec());
+                payload.ok_or_else(|| format!("{url}: no {kind:?} section"))
+            }
+        }
+    }
+
+    pub async fn shard(&self, i: usize) -> Result<Shard, String> {
+        let summary = self.index.localities.get(i).ok_or("no such locality")?;
+        let payload = self.payload(SectionKind::Locality, i as u32, parts::shard_path(summary)).await?;
+        codec::from_postcard(SectionKind::Locality, &payload).map_err(|e| format!("{}: {e}", summary.id))
+    }
+
+    /// Locality `i`'s full text, as lines.
+    pub async fn text(&self, i: usize) -> Result<Vec<String>, String> {
+        let summary = self.index.localities.get(i).ok_or("no such locality")?;
+        let deflated = self.payload(SectionKind::Text, i as u32, parts::text_path(summary)).await?;
+        Ok(inflate(&deflated).await?.lines().map(str::to_string).collect())
+    }
+
+    /// Canonical indicator `k`'s values across the corpus.
+    pub async fn column(&self, k: usize) -> Result<KeyColumn, String> {
+        let key = self.index.indicator_keys.get(k).ok_or("no such indicator")?;
+        let file = self.index.key_files.get(k).copied().unwrap_or_default();
+        if file.localities == 0 {
+            return Ok(KeyColumn { key: key.key.clone(), values: Vec::new() });
+        }
+        let payload = self.payload(SectionKind::Column, k as u32, parts::column_path(&key.key, file.hash)).await?;
+        codec::from_postcard(SectionKind::Column, &payload).map_err(|e| format!("{}: {e}", key.key))
+    }
+
+    /// Coarse county outlines for the corpus map; `None` when compiled without polygons.
+    pub async fn outlines(&self) -> Result<Option<Outlines>, String> {
+        let Some(hash) = self.index.outlines else { return Ok(None) };
+        let payload = self.payload(SectionKind::Outlines, 0, parts::outlines_path(hash)).await?;
+        codec::from_postcard(SectionKind::Outlines, &payload).map(Some).map_err(|e| format!("outlines: {e}"))
+    }
+
+    /// Whether shards are fetched over the network (as opposed to read from memory).
+    pub fn is_site(&self) -> bool {
+        matches!(self.source, Source::Site { .. })
+    }
 }
 
 /// Inflates raw deflate data with the browser's DecompressionStream.
@@ -85,27 +218,4 @@ async fn inflate(data: &[u8]) -> Result<String, String> {
     let response = web_sys::Response::new_with_opt_readable_stream(Some(&inflated)).map_err(err)?;
     let text = JsFuture::from(response.text().map_err(err)?).await.map_err(err)?;
     text.as_string().ok_or_else(|| "inflate: not text".to_string())
-}
-
-/// All plans' texts as lines, keyed by locality id.
-pub async fn load_texts(url: &str) -> Result<HashMap<String, Vec<String>>, String> {
-    let bytes = fetch_bytes(url).await?;
-    let bundle = decode(&bytes, false).map_err(|e| format!("{url}: {e}"))?;
-    inflate_texts(&bundle.texts).await
-}
-
-/// Inflates texts that came inside a bundle.
-pub async fn inflate_texts(texts: &[atlas_data::PlanText]) -> Result<HashMap<String, Vec<String>>, String> {
-    let mut out = HashMap::new();
-    for t in texts {
-        let text = inflate(&t.deflated).await?;
-        out.insert(t.locality.clone(), text.lines().map(str::to_string).collect());
-    }
-    Ok(out)
-}
-
-/// Decodes a bundle someone opened (file picker, drop, `?bundle=`): it must hold the structured
-/// part; a full bundle also carries its texts.
-pub fn open_bundle(bytes: &[u8], name: &str) -> Result<Bundle, String> {
-    decode(bytes, true).map_err(|e| format!("{name}: {e}"))
 }

@@ -1,26 +1,233 @@
-//! Shared widget state: the decoded data (read-only, built once) and the URL-backed view state.
-//! Views read both from context; changing a filter writes the URL, and back/forward restore it.
+//! Shared widget state.
+//!
+//! - [`Atlas`]: the corpus (its index, always there) and what has been loaded of it — shards,
+//!   texts, indicator columns, outlines — each fetched once, on demand, and cached.
+//! - [`Ui`]: the view state, which is the URL's query parameters.
+//! - [`Data`]: the localities on screen (the *working set*: the chosen ones, plus any a view or the
+//!   source panel points at) with their lookup tables. Views read it from context; it is rebuilt
+//!   only when the working set's shards change.
 
-use crate::index::Index;
+use crate::index::Index as Rows;
+use crate::load::Corpus;
 use crate::url::Params;
-use atlas_data::{Bundle, Core, Geography};
+use atlas_data::{Core, County, Geography, KeyColumn, Outlines, Shard, Town};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// The bundle's structured part and its indexes, shared by every view.
+/// Corpora this small show every locality unless some are chosen.
+pub const ALL_AT_ONCE: usize = 12;
+/// The most localities chosen at once (compare, overview).
+pub const MAX_CHOSEN: usize = 12;
+
+/// Something fetched on demand.
+#[derive(Clone, PartialEq)]
+pub enum Loaded<T> {
+    Loading,
+    Ready(T),
+    Failed(String),
+}
+
+/// A shared value compared by identity, so that a memo of it is cheap to compare.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// The corpus and its on-demand parts. Cheap to clone; every clone shares the caches.
+#[derive(Clone)]
+pub struct Atlas {
+    pub corpus: Arc<Corpus>,
+    pub shards: RwSignal<HashMap<usize, Loaded<Arc<Shard>>>>,
+    pub texts: RwSignal<HashMap<usize, Loaded<Arc<Vec<String>>>>>,
+    pub columns: RwSignal<HashMap<usize, Loaded<Arc<KeyColumn>>>>,
+    pub outlines: RwSignal<Option<Loaded<Option<Arc<Outlines>>>>>,
+}
+
+impl Atlas {
+    pub fn new(corpus: Arc<Corpus>) -> Atlas {
+        Atlas {
+            corpus,
+            shards: RwSignal::new(HashMap::new()),
+            texts: RwSignal::new(HashMap::new()),
+            columns: RwSignal::new(HashMap::new()),
+            outlines: RwSignal::new(None),
+        }
+    }
+
+    /// Starts fetching the shards of `positions` that are neither loaded nor loading.
+    pub fn request_shards(&self, positions: &[usize]) {
+        for &i in positions {
+            if self.shards.with_untracked(|m| m.contains_key(&i)) {
+                continue;
+            }
+            self.shards.update(|m| {
+                m.insert(i, Loaded::Loading);
+            });
+            let (corpus, shards) = (self.corpus.clone(), self.shards);
+            leptos::task::spawn_local(async move {
+                let state = match corpus.shard(i).await {
+                    Ok(s) => Loaded::Ready(Arc::new(s)),
+                    Err(e) => Loaded::Failed(e),
+                };
+                shards.update(|m| {
+                    m.insert(i, state);
+                });
+            });
+        }
+    }
+
+    /// Starts fetching locality `id`'s text unless it is loaded or loading.
+    pub fn request_text(&self, id: &str) {
+        let Some(i) = self.corpus.position(id) else { return };
+        if self.texts.with_untracked(|m| m.contains_key(&i)) {
+            return;
+        }
+        self.texts.update(|m| {
+            m.insert(i, Loaded::Loading);
+        });
+        let (corpus, texts) = (self.corpus.clone(), self.texts);
+        leptos::task::spawn_local(async move {
+            let state = match corpus.text(i).await {
+                Ok(t) => Loaded::Ready(Arc::new(t)),
+                Err(e) => Loaded::Failed(e),
+            };
+            texts.update(|m| {
+                m.insert(i, state);
+            });
+        });
+    }
+
+    /// Locality `id`'s text, as far as it is loaded (reactive).
+    pub fn text(&self, id: &str) -> Option<Loaded<Arc<Vec<String>>>> {
+        let i = self.corpus.position(id)?;
+        self.texts.with(|m| m.get(&i).cloned())
+    }
+
+    /// Starts fetching canonical indicator `k`'s column.
+    pub fn request_column(&self, k: usize) {
+        if self.columns.with_untracked(|m| m.contains_key(&k)) {
+            return;
+        }
+        self.columns.update(|m| {
+            m.insert(k, Loaded::Loading);
+        });
+        let (corpus, columns) = (self.corpus.clone(), self.columns);
+        leptos::task::spawn_local(async move {
+            let state = match corpus.column(k).await {
+                Ok(c) => Loaded::Ready(Arc::new(c)),
+                Err(e) => Loaded::Failed(e),
+            };
+            columns.update(|m| {
+                m.insert(k, state);
+            });
+        });
+    }
+
+    /// Starts fetching the corpus outlines.
+    pub fn request_outlines(&self) {
+        if self.outlines.with_untracked(Option::is_some) {
+            return;
+        }
+        self.outlines.set(Some(Loaded::Loading));
+        let (corpus, outlines) = (self.corpus.clone(), self.outlines);
+        leptos::task::spawn_local(async move {
+            let state = match corpus.outlines().await {
+                Ok(o) => Loaded::Ready(o.map(Arc::new)),
+                Err(e) => Loaded::Failed(e),
+            };
+            outlines.set(Some(state));
+        });
+    }
+
+    /// A locality's display name in `lang`.
+    pub fn name(&self, id: &str, lang: Lang) -> String {
+        let s = self.corpus.position(id).and_then(|i| self.corpus.index.localities.get(i));
+        s.map_or(id.to_string(), |s| if lang == Lang::Zh { s.name.clone() } else { s.name_en.clone() })
+    }
+}
+
+/// The positions of the localities on screen: the chosen ones (`loc`; all of a small corpus, or
+/// the first of a large one, when none are chosen), plus those `mloc`, `tloc` and `prov` point at.
+/// Unknown ids are ignored.
+pub fn working_set(corpus: &Corpus, params: &Params) -> Vec<usize> {
+    let n = corpus.index.localities.len();
+    let chosen: Vec<usize> = params.list("loc").iter().filter_map(|id| corpus.position(id)).take(MAX_CHOSEN).collect();
+    let mut set = match (chosen.is_empty(), n <= ALL_AT_ONCE) {
+        (false, _) => chosen,
+        (true, true) => (0..n).collect(),
+        (true, false) => (0..n.min(1)).collect(),
+    };
+    let prov = params.get("prov").and_then(|p| p.split_once(':')).map(|(id, _)| id.to_string());
+    for id in
+        [params.get("mloc").map(str::to_string), params.get("tloc").map(str::to_string), prov].into_iter().flatten()
+    {
+        if let Some(i) = corpus.position(&id) {
+            set.push(i);
+        }
+    }
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+/// The localities on screen and their lookup tables, shared by every view.
 pub struct Data {
+    pub atlas: Atlas,
+    /// The working set's localities (in index order), the corpus's keys, attribution and tour.
     pub core: Core,
     pub geo: Option<Geography>,
-    pub index: Index,
-    /// Texts that came inside the bundle (a full bundle); else they are fetched on demand.
-    pub texts: Vec<atlas_data::PlanText>,
+    pub index: Rows,
+    /// The shards this was built from (to tell whether a rebuild is needed).
+    shards: Vec<Arc<Shard>>,
 }
 
 impl Data {
-    pub fn new(bundle: Bundle) -> Data {
-        let index = Index::build(&bundle.core);
-        Data { core: bundle.core, geo: bundle.geo, index, texts: bundle.texts }
+    pub fn new(atlas: Atlas, shards: Vec<Arc<Shard>>) -> Data {
+        let ix = &atlas.corpus.index;
+        let core = Core {
+            localities: shards.iter().map(|s| s.locality.clone()).collect(),
+            diagnostics: Vec::new(),
+            indicator_keys: ix.indicator_keys.clone(),
+            attribution: ix.attribution.clone(),
+            tour: ix.tour.clone(),
+        };
+        let mut counties: Vec<County> = Vec::new();
+        let mut towns: Vec<Town> = Vec::new();
+        for s in &shards {
+            counties.extend(
+                s.counties
+                    .iter()
+                    .filter(|c| !counties.iter().any(|x| x.adcode == c.adcode))
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            );
+            towns.extend(s.towns.iter().filter(|t| !towns.contains(t)).cloned().collect::<Vec<_>>());
+        }
+        let geo = (!counties.is_empty() || !towns.is_empty()).then(|| Geography {
+            attribution: ix.geo_attribution.clone(),
+            counties,
+            towns,
+        });
+        let index = Rows::build(&core);
+        Data { atlas, core, geo, index, shards }
     }
 
     pub fn loc(&self, id: &str) -> Option<&atlas_data::Locality> {
@@ -33,15 +240,30 @@ impl Data {
             Lang::En => k.en.clone(),
         })
     }
+
+    /// Whether this was built from exactly these shards.
+    pub fn built_from(&self, shards: &[Arc<Shard>]) -> bool {
+        self.shards.len() == shards.len() && self.shards.iter().zip(shards).all(|(a, b)| Arc::ptr_eq(a, b))
+    }
 }
 
-/// Full texts, loaded on demand (provenance, the text view, search).
+/// The working set's data, or why it is not there (yet).
 #[derive(Clone)]
-pub enum Texts {
-    NotLoaded,
+pub enum Working {
     Loading,
-    Ready(Arc<HashMap<String, Vec<String>>>),
+    Ready(Arc<Data>),
     Failed(String),
+}
+
+impl PartialEq for Working {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Working::Loading, Working::Loading) => true,
+            (Working::Ready(a), Working::Ready(b)) => Arc::ptr_eq(a, b),
+            (Working::Failed(a), Working::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +285,7 @@ impl Lang {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Overview,
+    Corpus,
     Indicators,
     Projects,
     Growth,
@@ -72,12 +295,21 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 7] =
-        [View::Overview, View::Indicators, View::Projects, View::Growth, View::Map, View::Compare, View::Text];
+    pub const ALL: [View; 8] = [
+        View::Overview,
+        View::Corpus,
+        View::Indicators,
+        View::Projects,
+        View::Growth,
+        View::Map,
+        View::Compare,
+        View::Text,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
             View::Overview => "overview",
+            View::Corpus => "corpus",
             View::Indicators => "indicators",
             View::Projects => "projects",
             View::Growth => "growth",
@@ -94,6 +326,7 @@ impl View {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             View::Overview => lang.t("概览", "Overview"),
+            View::Corpus => lang.t("全部地方", "All localities"),
             View::Indicators => lang.t("指标", "Indicators"),
             View::Projects => lang.t("项目", "Projects"),
             View::Growth => lang.t("增长", "Growth"),
@@ -102,15 +335,19 @@ impl View {
             View::Text => lang.t("原文", "Text"),
         }
     }
+
+    /// Views that show the whole corpus rather than the localities on screen.
+    pub fn is_corpus_wide(self) -> bool {
+        self == View::Corpus
+    }
 }
 
-/// The view state: URL parameters plus the on-demand texts. Language, view and localities are
-/// memos, so that what depends only on them is not rebuilt by every other parameter change
-/// (which would, among other things, replace an input field while someone types in it).
+/// The view state: URL parameters. Language, view and localities are memos, so that what depends
+/// only on them is not rebuilt by every other parameter change (which would, among other things,
+/// replace an input field while someone types in it).
 #[derive(Clone, Copy)]
 pub struct Ui {
     pub params: RwSignal<Params>,
-    pub texts: RwSignal<Texts>,
     lang: Memo<Lang>,
     view: Memo<View>,
     locs: Memo<Vec<String>>,
@@ -121,7 +358,6 @@ impl Ui {
         let params = RwSignal::new(params);
         Ui {
             params,
-            texts: RwSignal::new(Texts::NotLoaded),
             lang: Memo::new(move |_| if params.with(|p| p.get("lang") == Some("en")) { Lang::En } else { Lang::Zh }),
             view: Memo::new(move |_| params.with(|p| View::parse(p.get("view").unwrap_or("")))),
             locs: Memo::new(move |_| params.with(|p| p.list("loc"))),
@@ -145,7 +381,7 @@ impl Ui {
         self.params.update(|p| p.set(key, value));
     }
 
-    /// Selected localities (ids); empty means all.
+    /// Chosen localities (ids); empty means all of the working set.
     pub fn localities(&self) -> Vec<String> {
         self.locs.get()
     }
@@ -155,27 +391,10 @@ pub fn data() -> Arc<Data> {
     expect_context::<Arc<Data>>()
 }
 
-pub fn ui() -> Ui {
-    expect_context::<Ui>()
+pub fn atlas() -> Atlas {
+    expect_context::<Atlas>()
 }
 
-/// Starts loading the full texts unless they are loaded or loading.
-pub fn ensure_texts(ui: Ui) {
-    if !matches!(ui.texts.get_untracked(), Texts::NotLoaded) {
-        return;
-    }
-    ui.texts.set(Texts::Loading);
-    let inside = use_context::<Arc<Data>>().map(|d| d.texts.clone()).unwrap_or_default();
-    leptos::task::spawn_local(async move {
-        let loaded = if inside.is_empty() {
-            crate::load::load_texts(crate::load::TEXT_URL).await
-        } else {
-            crate::load::inflate_texts(&inside).await
-        };
-        let next = match loaded {
-            Ok(t) => Texts::Ready(Arc::new(t)),
-            Err(e) => Texts::Failed(e),
-        };
-        ui.texts.set(next);
-    });
+pub fn ui() -> Ui {
+    expect_context::<Ui>()
 }

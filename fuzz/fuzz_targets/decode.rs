@@ -1,19 +1,26 @@
-//! Fuzz the bundle decoder: any bytes must give `Ok` or a typed error, never a panic, and what
-//! decodes must re-encode to bytes that decode and re-encode to themselves.
+//! Fuzz the bundle readers: any bytes must give `Ok` or a typed error, never a panic. Whatever
+//! reads as a container is also read as an index, a shard, a column and outlines, and a
+//! single-file bundle that decodes must re-encode to bytes that decode and re-encode to themselves.
 #![no_main]
 
-use atlas_data::{decode, encode, SectionKind};
+use atlas_data::{codec, parts, Parts};
 use libfuzzer_sys::fuzz_target;
 
-const ALL: [SectionKind; 3] = [SectionKind::Core, SectionKind::Geo, SectionKind::Text];
-
 fuzz_target!(|data: &[u8]| {
-    for need_core in [true, false] {
-        if let Ok(bundle) = decode(data, need_core) {
-            // Compare bytes, not values: arbitrary input can hold NaN floats.
-            let again = encode(&bundle, &ALL);
-            let round = decode(&again, false).expect("a re-encoded bundle decodes");
-            assert_eq!(encode(&round, &ALL), again);
+    if let Ok(c) = codec::read(data) {
+        let _ = parts::decode_index(&c);
+        for i in 0..4 {
+            let _ = parts::decode_shard(&c, i);
+            let _ = parts::decode_column(&c, i);
+            let _ = parts::text_of(&c, i);
         }
+        let _ = parts::decode_outlines(&c);
+    }
+    if let Ok(p) = Parts::decode_single(data) {
+        // Compare bytes, not values: arbitrary input can hold NaN floats.
+        let again = p.encode_single();
+        let round = Parts::decode_single(&again).expect("a re-encoded bundle decodes");
+        assert_eq!(round.encode_single(), again);
+        let _ = p.to_bundle();
     }
 });

@@ -75,7 +75,7 @@ impl Projection {
         ((self.x0 + (lon - self.lon0) * self.cos * self.k) as i32, (self.y0 - (lat - self.lat0) * self.k) as i32)
     }
 
-    fn fit(points: impl Iterator<Item = (f64, f64)>, w: f64, h: f64, margin: f64) -> Option<Projection> {
+    pub fn fit(points: impl Iterator<Item = (f64, f64)>, w: f64, h: f64, margin: f64) -> Option<Projection> {
         let (mut a, mut b, mut c, mut d) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
         for (x, y) in points {
             a = a.min(x);

@@ -4,6 +4,7 @@
 pub mod backend;
 pub mod bars;
 pub mod canvas;
+pub mod corpus;
 pub mod dots;
 pub mod growth;
 pub mod map;

@@ -1,10 +1,12 @@
 //! One view per file, plus the small controls they share.
 
 pub mod compare;
+pub mod corpus;
 pub mod growth;
 pub mod indicators;
 pub mod map;
 pub mod overview;
+pub mod picker;
 pub mod present;
 pub mod projects;
 pub mod provenance;

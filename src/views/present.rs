@@ -1,7 +1,7 @@
 //! Presentation mode (`present=1`, or the Present button): full screen, large type, high
 //! contrast, and the classroom tour from `corpus/tour.toml` stepped with ← and →. Escape leaves.
 
-use crate::state::{data, ui, Lang, Ui};
+use crate::state::{atlas, ui, Lang, Ui};
 use crate::url::Params;
 use leptos::prelude::*;
 
@@ -32,12 +32,12 @@ pub fn leave(ui: Ui) {
 #[component]
 pub fn PresentButton() -> impl IntoView {
     let ui = ui();
-    let data = data();
+    let tour = atlas().corpus.index.tour.clone();
     let start = move |_| {
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let _ = root.request_fullscreen();
         }
-        go(ui, &data.core.tour, 0);
+        go(ui, &tour, 0);
     };
     view! { <button class="present" on:click=start>{move || ui.lang().t("演示", "Present")}</button> }
 }
@@ -46,10 +46,9 @@ pub fn PresentButton() -> impl IntoView {
 #[component]
 pub fn TourBar() -> impl IntoView {
     let ui = ui();
-    let data = data();
     let active = move || ui.params.with(|p| p.has("present") && !matches!(p.get("present"), Some("0" | "false")));
     let current = move || ui.get("step").and_then(|s| s.parse::<usize>().ok()).unwrap_or(0);
-    let steps = data.core.tour.clone();
+    let steps = atlas().corpus.index.tour.clone();
     let n = steps.len();
     let keys = {
         let steps = steps.clone();

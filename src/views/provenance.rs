@@ -2,7 +2,7 @@
 //! (loaded on demand). Opened by `prov=<locality>:<line>` in the URL; Escape or the close
 //! button clears it.
 
-use crate::state::{data, ensure_texts, ui, Texts};
+use crate::state::{atlas, data, ui, Loaded};
 use leptos::prelude::*;
 
 const CONTEXT_LINES: usize = 3;
@@ -11,16 +11,20 @@ const CONTEXT_LINES: usize = 3;
 pub fn Provenance() -> impl IntoView {
     let ui = ui();
     let data = data();
+    let atlas = atlas();
     let target = move || {
         let p = ui.get("prov")?;
         let (id, line) = p.split_once(':')?;
         Some((id.to_string(), line.parse::<usize>().ok().filter(|l| *l > 0)?))
     };
-    Effect::new(move |_| {
-        if target().is_some() {
-            ensure_texts(ui);
-        }
-    });
+    {
+        let atlas = atlas.clone();
+        Effect::new(move |_| {
+            if let Some((id, _)) = target() {
+                atlas.request_text(&id);
+            }
+        });
+    }
     let close = move || ui.set("prov", "");
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && ui.get("prov").is_some() {
@@ -34,8 +38,8 @@ pub fn Provenance() -> impl IntoView {
         let loc = data.loc(&id)?;
         let source = loc.source.clone();
         let heading = loc.section_of(line as u32).map(|h| format!("{} {}", h.number, h.title)).unwrap_or_default();
-        let body = match ui.texts.get() {
-            Texts::Ready(texts) => match texts.get(&id) {
+        let body = match atlas.text(&id) {
+            Some(Loaded::Ready(lines)) => match Some(&lines) {
                 Some(lines) if line <= lines.len() => {
                     let from = line.saturating_sub(CONTEXT_LINES + 1);
                     let to = (line + CONTEXT_LINES).min(lines.len());
@@ -55,7 +59,7 @@ pub fn Provenance() -> impl IntoView {
                 }
                 _ => view! { <li>{lang.t("没有这一行", "no such line")}</li> }.into_any(),
             },
-            Texts::Failed(e) => view! { <li class="error" role="alert">{e}</li> }.into_any(),
+            Some(Loaded::Failed(e)) => view! { <li class="error" role="alert">{e}</li> }.into_any(),
             _ => view! { <li class="loading" role="status">{lang.t("正在加载原文…", "Loading the text…")}</li> }
                 .into_any(),
         };

@@ -1,8 +1,9 @@
-//! 原文 Text: the outline of a plan, its full text with line numbers, and a search across all
-//! plans (hits per locality, highlighted, each jumping to its line). Text is always rendered as
+//! 原文 Text: the outline of a plan, its full text with line numbers, and a search across the
+//! plans on screen (hits per locality, highlighted, each jumping to its line). Each plan's text is
+//! fetched when first needed. Text is always rendered as
 //! text, never as HTML. `tloc`, `tline` and `tq` in the URL hold the state.
 
-use crate::state::{data, ensure_texts, ui, Lang, Texts};
+use crate::state::{atlas, data, ui, Lang, Loaded};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,7 +15,7 @@ const WINDOW: usize = 120;
 
 /// (line number, line) of every line containing `query`, per locality in `order`.
 pub fn search<'a>(
-    texts: &'a HashMap<String, Vec<String>>,
+    texts: &'a HashMap<String, Arc<Vec<String>>>,
     order: &[String],
     query: &str,
 ) -> Vec<(String, Vec<(usize, &'a str)>)> {
@@ -65,7 +66,7 @@ fn snippet(line: &str, q: &str) -> String {
 pub fn Text() -> impl IntoView {
     let data = data();
     let ui = ui();
-    Effect::new(move |_| ensure_texts(ui));
+    let atlas = atlas();
     let current = {
         let data = data.clone();
         Memo::new(move |_| {
@@ -76,6 +77,18 @@ pub fn Text() -> impl IntoView {
         })
     };
     let current = move || current.get();
+    // The current plan's text, and every plan's once a search asks for them.
+    {
+        let (atlas, data) = (atlas.clone(), data.clone());
+        Effect::new(move |_| {
+            atlas.request_text(&current());
+            if ui.get("tq").is_some_and(|q| !q.trim().is_empty()) {
+                for l in &data.core.localities {
+                    atlas.request_text(&l.id);
+                }
+            }
+        });
+    }
     let jump = move |id: String, line: usize| {
         ui.params.update(|p| {
             p.set("tloc", id);
@@ -91,15 +104,27 @@ pub fn Text() -> impl IntoView {
         }
     };
     let results = {
-        let data = data.clone();
+        let (data, atlas) = (data.clone(), atlas.clone());
         move || {
             let lang = ui.lang();
             let q = ui.get("tq").unwrap_or_default();
             if q.trim().is_empty() {
                 return None;
             }
-            let Texts::Ready(texts) = ui.texts.get() else { return None };
             let order: Vec<String> = data.core.localities.iter().map(|l| l.id.clone()).collect();
+            let mut texts = HashMap::new();
+            for id in &order {
+                match atlas.text(id) {
+                    Some(Loaded::Ready(t)) => {
+                        texts.insert(id.clone(), t);
+                    }
+                    Some(Loaded::Failed(e)) => return Some(view! { <p class="error" role="alert">{e}</p> }.into_any()),
+                    _ => return Some(
+                        view! { <p class="loading" role="status">{lang.t("正在加载原文…", "Loading the texts…")}</p> }
+                            .into_any(),
+                    ),
+                }
+            }
             let groups = search(&texts, &order, &q)
                 .into_iter()
                 .map(|(id, hits)| {
@@ -124,7 +149,8 @@ pub fn Text() -> impl IntoView {
                 })
                 .collect_view();
             Some(
-                view! { <section class="search-results" aria-label=lang.t("搜索结果", "Search results")>{groups}</section> },
+                view! { <section class="search-results" aria-label=lang.t("搜索结果", "Search results")>{groups}</section> }
+                    .into_any(),
             )
         }
     };
@@ -149,16 +175,14 @@ pub fn Text() -> impl IntoView {
         }
     };
     let reader = {
-        let data = data.clone();
+        let (data, atlas) = (data.clone(), atlas.clone());
         move || {
             let lang = ui.lang();
             let id = current();
             let target = ui.get("tline").and_then(|l| l.parse::<usize>().ok()).unwrap_or(1);
             let q = ui.get("tq").unwrap_or_default();
-            let body = match ui.texts.get() {
-                Texts::Ready(texts) => {
-                    let lines: Arc<HashMap<String, Vec<String>>> = texts;
-                    let Some(text) = lines.get(&id) else { return view! { <p>"—"</p> }.into_any() };
+            let body = match atlas.text(&id) {
+                Some(Loaded::Ready(text)) => {
                     let from = target.saturating_sub(WINDOW / 2).max(1);
                     let to = (from + WINDOW).min(text.len());
                     let rows = (from..=to)
@@ -177,7 +201,7 @@ pub fn Text() -> impl IntoView {
                     }
                     .into_any()
                 }
-                Texts::Failed(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                Some(Loaded::Failed(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
                 _ => view! { <p class="loading" role="status">{lang.t("正在加载原文…", "Loading the texts…")}</p> }
                     .into_any(),
             };
@@ -188,7 +212,7 @@ pub fn Text() -> impl IntoView {
     // Bring the current line into view after it renders.
     Effect::new(move |_| {
         let line = ui.get("tline");
-        let ready = matches!(ui.texts.get(), Texts::Ready(_));
+        let ready = matches!(atlas.text(&current()), Some(Loaded::Ready(_)));
         if let (Some(line), true) = (line, ready) {
             leptos::task::spawn_local(async move {
                 if let Some(el) = web_sys::window()
@@ -240,8 +264,8 @@ mod tests {
     #[test]
     fn search_counts_hits_per_locality_in_order() {
         let mut texts = HashMap::new();
-        texts.insert("a".to_string(), vec!["洣水镇".to_string(), "无".to_string(), "洣水".to_string()]);
-        texts.insert("b".to_string(), vec!["县城".to_string()]);
+        texts.insert("a".to_string(), Arc::new(vec!["洣水镇".to_string(), "无".to_string(), "洣水".to_string()]));
+        texts.insert("b".to_string(), Arc::new(vec!["县城".to_string()]));
         let r = search(&texts, &["a".to_string(), "b".to_string()], "洣水");
         assert_eq!(
             r.iter().map(|(id, h)| (id.as_str(), h.iter().map(|x| x.0).collect::<Vec<_>>())).collect::<Vec<_>>(),

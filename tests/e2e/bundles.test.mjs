@@ -13,16 +13,20 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const variants = () => {
   const flipped = Buffer.from(good); flipped[flipped.length >> 1] ^= 0x10;
-  const newer = Buffer.from(good); newer.writeUInt16LE(2, 8);
+  const newer = Buffer.from(good); newer.writeUInt16LE(3, 8);
+  const older = Buffer.from(good); older.writeUInt16LE(1, 8);
+  const index = fs.readFileSync(path.join(dist(), 'atlas', 'index.atlas'));
   return {
     truncated: [good.subarray(0, good.length >> 1), /truncated|damaged/],
     flipped: [flipped, /damaged|checksum/],
-    newer: [newer, /version 2/],
+    newer: [newer, /version 3 is newer/],
+    older: [older, /version 1 is older.*atlas build/],
     wrong: [Buffer.from('GIF89a not a bundle'), /not a Plan Atlas bundle/],
+    index: [index, /site's index, not a bundle/],
   };
 };
 
-for (const [name, [body, message]] of Object.entries(variants())) {
+for (const [name, [body, message]] of Object.entries(variants()).filter(([n]) => n !== 'index')) {
   test(`?bundle= with a ${name} bundle keeps the current data`, async () => {
     const page = await browser.newPage();
     await page.route('**/other.atlas', (route) => route.fulfill({ status: 200, body }));
@@ -47,4 +51,14 @@ test('the file picker opens a good bundle and refuses every bad one', async () =
   await page.setInputFiles('#open-bundle', { name: 'plans.atlas', mimeType: 'application/octet-stream', buffer: good });
   await page.locator('.bundle-error').waitFor({ state: 'detached' });
   assert.equal(await page.locator('article.card').count(), expected().localities.length);
+});
+
+test('?bundle= opens a site by its index, and a single-file bundle', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}?bundle=atlas/index.atlas`);
+  await page.locator('article.card').first().waitFor();
+  assert.equal(await page.locator('article.card').count(), expected().localities.length);
+  await page.goto(`${server.url}?bundle=plans.atlas&loc=430424`);
+  await page.locator('article.card[data-locality="430424"]').waitFor();
+  assert.equal(await page.locator('.bundle-error').count(), 0);
 });

@@ -86,3 +86,24 @@ test('demo news page: two widgets, heights follow content, zero CSP violations',
   await page.screenshot({ path: screenshotPath('embed-news-narrow'), fullPage: true });
   assert.deepEqual(await violations(page), []);
 });
+
+test('an embed of one locality fetches the index and that one shard only', async () => {
+  const page = await browser.newPage({ viewport: { width: 600, height: 700 } });
+  const fetched = [];
+  page.on('request', (r) => {
+    const p = new URL(r.url()).pathname;
+    if (p.endsWith('.atlas')) fetched.push(p);
+  });
+  await page.goto(`${server.url}?loc=430424&plain`);
+  await page.locator('article.card[data-locality="430424"] canvas[data-drawn]').waitFor();
+  await page.waitForTimeout(500); // nothing more arrives later
+  assert.equal(fetched.length, 2, fetched.join(' '));
+  assert.equal(fetched[0], '/atlas/index.atlas');
+  assert.match(fetched[1], /^\/atlas\/loc\/430424\.[0-9a-f]{8}\.atlas$/);
+  // Another view of the same locality needs nothing more; its source line needs its text only.
+  await page.goto(`${server.url}?loc=430424&plain&view=growth`);
+  await page.locator('canvas.growth[data-drawn]').waitFor();
+  await page.goto(`${server.url}?loc=430424&plain&view=indicators&prov=430424:363`);
+  await page.locator('aside.provenance li.hit').waitFor();
+  assert.ok(fetched.slice(2).every((p) => /^\/atlas\/(index|loc\/430424\.|text\/430424\.)/.test(p)), fetched.join(' '));
+});

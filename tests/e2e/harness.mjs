@@ -11,13 +11,19 @@ const TYPES = {
   '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
-/** Serves `dir` on a free loopback port; `headers` are added to every response. */
-export async function serve(dir, headers = {}) {
+/**
+ * Serves `dir` on a free loopback port; `headers` are added to every response. `mounts` maps a
+ * path prefix (`/atlas/`) to another directory, to serve the widget with another corpus.
+ */
+export async function serve(dir, headers = {}, mounts = {}) {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    let file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    const pathname = decodeURIComponent(url.pathname);
+    const mount = Object.keys(mounts).find((m) => pathname.startsWith(m));
+    const base = mount ? path.resolve(mounts[mount]) : root;
+    let file = path.join(base, mount ? pathname.slice(mount.length) : pathname);
+    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404).end('not found'); return; }
@@ -75,6 +81,7 @@ export async function canvasInk(page, selector) {
 /** Each view, and the element that shows it has rendered with data. */
 export const VIEW_READY = {
   overview: 'article.card',
+  corpus: 'canvas.corpus-map[data-drawn]',
   indicators: 'table.indicators tbody tr',
   projects: 'table.projects tbody tr',
   growth: 'canvas.growth[data-drawn]',

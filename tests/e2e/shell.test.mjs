@@ -57,7 +57,7 @@ test('the language toggle changes labels', async () => {
 
 test('a damaged bundle shows a readable error, never a blank page', async () => {
   const page = await browser.newPage();
-  await page.route('**/plans.atlas', async (route) => {
+  await page.route('**/atlas/index.atlas', async (route) => {
     const real = await route.fetch();
     const body = Buffer.from(await real.body());
     body[body.length >> 1] ^= 0xff; // flip one byte in the middle: the checksum must catch it
@@ -72,9 +72,26 @@ test('a damaged bundle shows a readable error, never a blank page', async () => 
 
 test('a missing bundle says so', async () => {
   const page = await browser.newPage();
-  await page.route('**/plans.atlas', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.route('**/atlas/index.atlas', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto(server.url);
   const alert = page.locator('[role="alert"]');
   await alert.waitFor();
   assert.match(await alert.textContent(), /HTTP 404/);
+});
+
+test('a damaged shard says which locality and keeps the rest usable', async () => {
+  const page = await browser.newPage();
+  await page.route('**/atlas/loc/430424.*.atlas', async (route) => {
+    const real = await route.fetch();
+    const body = Buffer.from(await real.body());
+    body[body.length >> 1] ^= 0xff;
+    await route.fulfill({ response: real, body });
+  });
+  await page.goto(`${server.url}?loc=430424`);
+  const alert = page.locator('#view-panel [role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /430424.*(damaged|checksum)/);
+  await page.locator('.chip[data-locality="430321"]').click();
+  await page.locator('.chip[data-locality="430424"]').click();
+  await page.locator('article.card[data-locality="430321"]').waitFor();
 });

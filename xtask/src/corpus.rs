@@ -1,6 +1,7 @@
-//! Compiling the corpus with the project's own `atlas` CLI into `target/atlas/`:
-//! `plans.atlas` (structured part, first load), `plans.text.atlas` (full texts, on demand) and
-//! `plans.json` (the dump, read by the browser tests to know what the page must show).
+//! Compiling the corpus with the project's own `atlas` CLI: the sharded site into
+//! `target/site/atlas/` (Trunk copies it to `dist/atlas/`), the single-file bundle
+//! `target/atlas/plans.atlas` (for the offline file) and `target/atlas/plans.json` (the dump, read
+//! by the browser tests to know what the page must show).
 
 use crate::{project_root, run_cmd};
 use anyhow::{Context, Result};
@@ -61,12 +62,17 @@ fn atlas() -> Command {
     cmd
 }
 
+/// The sharded site the widget loads; Trunk copies it into `dist/atlas/`.
+pub fn site_dir() -> PathBuf {
+    project_root().join("target/site/atlas")
+}
+
 pub fn compile() -> Result<PathBuf> {
     let out = out_dir();
     std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
     let bundle = out.join("plans.atlas");
     let mut cmd = atlas();
-    cmd.args(["build", "corpus", "--split", "-o"]).arg(&bundle).arg("--geo").arg(geo_file()?);
+    cmd.args(["build", "corpus", "-o"]).arg(&bundle).arg("--site").arg(site_dir()).arg("--geo").arg(geo_file()?);
     gazetteer_args(&mut cmd);
     run_cmd(&mut cmd)?;
     let json = atlas()

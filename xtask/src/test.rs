@@ -1,7 +1,10 @@
 //! `cargo xtask test`: every test. Rust tests first (parser, codec, whole corpus), then the
 //! browser tests (Playwright driving Debian's Chromium) against the release build in `dist/`.
 
-use crate::{corpus, project_root, run_cmd, tools};
+use crate::{corpus, project_root, run_cmd, scale, tools};
+
+/// Plans in the generated corpus the browser tests run on.
+const SCALE_TEST_PLANS: usize = 1000;
 use anyhow::Result;
 use std::process::Command;
 
@@ -27,10 +30,13 @@ pub fn run() -> Result<()> {
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
     )?;
     tools::ensure_e2e_packages()?;
+    // A generated corpus of 1,000 plans for the scale tests (picker, corpus map, compare 12).
+    scale::generate(SCALE_TEST_PLANS)?;
     run_cmd(
         Command::new("node")
             .args(["--test", "--test-concurrency=1", "tests/e2e/"])
             .env("ATLAS_DIST", &dist)
+            .env("ATLAS_SCALE_SITE", scale::scale_dir(SCALE_TEST_PLANS).join("site/atlas"))
             .env("ATLAS_JSON", corpus::out_dir().join("plans.json"))
             .env("ATLAS_SCREENSHOTS", project_root().join("target/e2e"))
             .env("CHROMIUM", tools::CHROMIUM),

@@ -40,15 +40,24 @@ pub struct TableEntry {
     pub columns: Vec<String>,
 }
 
-/// One plan, ready to parse.
+/// One plan of the manifest. Its text is read when it is compiled, so that a corpus of thousands
+/// of plans is never held in memory at once.
 pub struct Plan {
     pub entry: PlanEntry,
     pub level: Option<Level>,
     pub tables: Vec<TableSpec>,
     /// `corpus/plans/….txt`, as shown to users and in diagnostics.
     pub display_path: String,
+    pub path: PathBuf,
+}
+
+impl Plan {
     /// The text with BOM and CR removed.
-    pub text: String,
+    pub fn read_text(&self) -> Result<String, String> {
+        let bytes = std::fs::read(&self.path).map_err(|e| format!("cannot read the text: {e}"))?;
+        let raw = String::from_utf8(bytes).map_err(|e| format!("the text is not UTF-8 ({e})"))?;
+        Ok(crate::text::normalize_input(&raw))
+    }
 }
 
 pub fn parse_level(s: &str) -> Option<Level> {
@@ -69,8 +78,8 @@ fn parse_table(e: &TableEntry) -> Result<TableSpec, String> {
     Ok(TableSpec { table, anchor: e.anchor.clone(), columns })
 }
 
-/// Loads the manifest and every text it names. Errors are whole-corpus problems (a missing file,
-/// a malformed manifest), reported with the file they concern.
+/// Loads the manifest. Errors are whole-corpus problems (a missing or malformed manifest); a text
+/// that cannot be read is reported when its plan is compiled.
 pub fn load(dir: &Path) -> Result<Vec<Plan>, String> {
     let manifest_path = dir.join("plans.toml");
     let manifest_text =
@@ -80,8 +89,6 @@ pub fn load(dir: &Path) -> Result<Vec<Plan>, String> {
     let mut plans = Vec::new();
     for entry in manifest.plans {
         let path: PathBuf = dir.join(&entry.file);
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let raw = String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 ({e})", path.display()))?;
         let level = match &entry.level {
             Some(l) => Some(
                 parse_level(l)
@@ -95,13 +102,7 @@ pub fn load(dir: &Path) -> Result<Vec<Plan>, String> {
             .map(parse_table)
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| format!("{}: plan {}: {e}", manifest_path.display(), entry.file))?;
-        plans.push(Plan {
-            display_path: format!("{corpus_name}/{}", entry.file),
-            level,
-            tables,
-            text: crate::text::normalize_input(&raw),
-            entry,
-        });
+        plans.push(Plan { display_path: format!("{corpus_name}/{}", entry.file), level, tables, path, entry });
     }
     Ok(plans)
 }

@@ -24,5 +24,6 @@ pub fn to_json(bundle: &Bundle) -> Value {
         "tour": bundle.core.tour,
         "geography": geography,
         "texts": bundle.texts.iter().map(|t| json!({"locality": t.locality, "deflated_bytes": t.deflated.len()})).collect::<Vec<_>>(),
+        "outlines": bundle.outlines.as_ref().map(|o| json!({"counties": o.counties.len()})),
     })
 }

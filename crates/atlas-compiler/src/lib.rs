@@ -15,9 +15,11 @@ pub mod init;
 pub mod keys;
 pub mod layouts;
 pub mod outline;
+pub mod output;
 pub mod places;
 pub mod projects;
 pub mod registry;
+pub mod synth;
 pub mod table;
 pub mod text;
 pub mod tour;
@@ -42,8 +44,38 @@ fn diag(severity: Severity, file: &str, line: u32, message: impl Into<String>) -
     Diagnostic { severity, file: file.to_string(), line, message: message.into() }
 }
 
-/// Compiles the corpus in `dir`. `Err` only when the corpus (or a given geo file) cannot be read.
-pub fn compile(dir: &Path, options: &Options) -> Result<Bundle, String> {
+/// A corpus ready to compile: the manifest, the canonical keys, the registry and the gazetteer.
+/// Plans are compiled one by one from it ([`Prepared::compile_plan`]), in parallel by
+/// [`Prepared::compile_each`].
+pub struct Prepared {
+    pub plans: Vec<corpus::Plan>,
+    keys: keys::Keys,
+    registry: Option<registry::Registry>,
+    towns: Vec<Town>,
+    gazetteer: geo::Gazetteer,
+    /// Prefecture-level names, whose short forms are not county short forms (`湘潭`).
+    prefecture_names: Vec<String>,
+    /// Diagnostics about no plan in particular.
+    pub diagnostics: Vec<Diagnostic>,
+    pub attribution: Vec<String>,
+    pub geo_attribution: String,
+    pub tour: Vec<atlas_data::TourStep>,
+    pub indicator_keys: Vec<atlas_data::IndicatorKey>,
+    has_gazetteer: bool,
+    has_geo: bool,
+}
+
+/// One plan compiled: its locality (unless it could not be told which locality it is), its text
+/// (deflated) and the diagnostics about it.
+pub struct Compiled {
+    pub locality: Option<Locality>,
+    pub text: Vec<u8>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads the manifest, keys, registry and gazetteer. `Err` only when the corpus (or a given geo
+/// file) cannot be read.
+pub fn prepare(dir: &Path, options: &Options) -> Result<Prepared, String> {
     let plans = corpus::load(dir)?;
     let keys_path = dir.join("indicators.toml");
     let keys_text = std::fs::read_to_string(&keys_path).map_err(|e| format!("{}: {e}", keys_path.display()))?;
@@ -63,49 +95,200 @@ pub fn compile(dir: &Path, options: &Options) -> Result<Bundle, String> {
         }
     };
     let gazetteer = load_gazetteers(options, &mut diagnostics, &mut geo_attribution)?;
-
-    // Who each plan is about: plans.toml, else derived from the title and the registry.
-    let mut resolved = Vec::new();
-    for plan in plans {
-        let lines: Vec<&str> = plan.text.lines().collect();
-        let front = front::read(&lines);
-        match resolve_facts(&plan, &front, registry.as_ref(), &gazetteer, &mut diagnostics) {
-            Some(facts) => resolved.push((plan, facts)),
-            None => continue,
-        }
-    }
-    let counties: Vec<County> = match &registry {
-        Some(r) => {
-            let prefixes: Vec<&str> = resolved.iter().map(|(_, f)| &f.id[..4.min(f.id.len())]).collect();
-            r.counties.iter().filter(|c| prefixes.iter().any(|p| c.adcode.starts_with(p))).cloned().collect()
-        }
-        None => Vec::new(),
+    let prefecture_names = match &registry {
+        Some(r) => r.prefectures.iter().map(|p| p.name.clone()).collect(),
+        // Without a registry, the manifest's own prefecture-level names.
+        None => plans
+            .iter()
+            .flat_map(|p| {
+                let own = p.level.filter(|l| l.is_prefecture()).and(p.entry.name.clone());
+                own.into_iter().chain(p.entry.parent.clone().filter(|_| p.level.is_some_and(|l| !l.is_prefecture())))
+            })
+            .collect(),
     };
-    let towns = gazetteer.towns;
-
-    // Prefecture-level cities: the parents of county plans and the prefecture plans themselves.
-    let prefecture_names: Vec<String> =
-        resolved.iter().map(|(_, f)| if f.level.is_prefecture() { f.name.clone() } else { f.parent.clone() }).collect();
-    let mut localities = Vec::new();
-    let mut texts = Vec::new();
-    for (plan, facts) in &resolved {
-        let (locality, found) = compile_plan(plan, facts, &keys, &counties, &towns, &prefecture_names, options);
-        diagnostics.extend(found);
-        texts.push(PlanText {
-            locality: facts.id.clone(),
-            deflated: miniz_oxide::deflate::compress_to_vec(plan.text.as_bytes(), 10),
-        });
-        localities.push(locality);
-    }
     let mut attribution = vec![TEXT_ATTRIBUTION.to_string()];
     attribution.extend(geo_attribution.iter().cloned());
+    let tour = tour::load(dir, &mut diagnostics)?;
+    Ok(Prepared {
+        plans,
+        indicator_keys: keys.list.clone(),
+        keys,
+        towns: gazetteer.towns.clone(),
+        has_gazetteer: !options.gazetteer.is_empty(),
+        has_geo: registry.is_some(),
+        registry,
+        gazetteer,
+        prefecture_names,
+        diagnostics,
+        attribution,
+        geo_attribution: geo_attribution.join(" "),
+        tour,
+    })
+}
+
+impl Prepared {
+    /// Compiles plan `i` of the manifest: reads its text, tells its locality, parses it.
+    pub fn compile_plan(&self, i: usize) -> Compiled {
+        let plan = &self.plans[i];
+        let file = plan.display_path.as_str();
+        let text = match plan.read_text() {
+            Ok(t) => t,
+            Err(e) => {
+                return Compiled {
+                    locality: None,
+                    text: Vec::new(),
+                    diagnostics: vec![diag(Severity::Error, file, 0, e)],
+                };
+            }
+        };
+        let lines: Vec<&str> = text.lines().collect();
+        let front = front::read(&lines);
+        let mut diagnostics = Vec::new();
+        let facts = resolve_facts(plan, &front, &text, self.registry.as_ref(), &self.gazetteer, &mut diagnostics);
+        let locality = facts.map(|facts| {
+            let counties = self.registry.as_ref().map_or(&[][..], |r| &r.counties[..]);
+            let (locality, found) = compile_plan(
+                plan,
+                &lines,
+                front,
+                &facts,
+                &self.keys,
+                counties,
+                &self.towns,
+                &self.prefecture_names,
+                self.has_gazetteer || self.has_geo,
+            );
+            diagnostics.extend(found);
+            locality
+        });
+        let deflated = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 10);
+        Compiled { locality, text: deflated, diagnostics }
+    }
+
+    /// Compiles every plan on all cores and hands each to `each` in manifest order, as soon as
+    /// it and the plans before it are done. At most a few compiled plans wait at any time.
+    pub fn compile_each(&self, mut each: impl FnMut(usize, Compiled)) {
+        let n = self.plans.len();
+        let workers = std::thread::available_parallelism().map_or(1, |w| w.get()).min(n.max(1));
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Compiled)>(workers * 2);
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                let tx = tx.clone();
+                let next = &next;
+                scope.spawn(move || loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if i >= n || tx.send((i, self.compile_plan(i))).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(tx);
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut due = 0;
+            for (i, compiled) in rx {
+                waiting.insert(i, compiled);
+                while let Some(c) = waiting.remove(&due) {
+                    each(due, c);
+                    due += 1;
+                }
+            }
+        });
+    }
+
+    /// The counties of the prefectures of `ids`, for the geography of a whole corpus.
+    pub fn counties_for(&self, ids: &[&str]) -> Vec<County> {
+        let Some(r) = &self.registry else { return Vec::new() };
+        r.counties
+            .iter()
+            .filter(|c| ids.iter().any(|id| c.adcode.starts_with(&id[..4.min(id.len())])))
+            .cloned()
+            .collect()
+    }
+
+    /// Coarse outlines of every county in the provinces of `ids`, for the corpus map; `None`
+    /// without county polygons. Simplified and rounded to about 1/1500 of the map's extent: a
+    /// pixel or so when it is drawn, whether it shows one province or the country.
+    pub fn outlines_for(&self, ids: &[&str]) -> Option<atlas_data::Outlines> {
+        let r = self.registry.as_ref()?;
+        let provinces: Vec<&str> = ids.iter().filter_map(|id| id.get(..2)).collect();
+        let counties: Vec<&County> = r.counties.iter().filter(|c| provinces.contains(&&c.adcode[..2])).collect();
+        let (mut lo, mut hi) = ([i32::MAX; 2], [i32::MIN; 2]);
+        for p in counties.iter().flat_map(|c| c.rings.iter().flatten()) {
+            lo = [lo[0].min(p[0]), lo[1].min(p[1])];
+            hi = [hi[0].max(p[0]), hi[1].max(p[1])];
+        }
+        let extent =
+            (hi[0].saturating_sub(lo[0])).max(hi[1].saturating_sub(lo[1])).max(1) as f64 / atlas_data::GEO_SCALE;
+        let tolerance = extent / 1500.0;
+        let step = ((tolerance * atlas_data::GEO_SCALE / 2.0) as u32).max(1);
+        let outlines = counties
+            .into_iter()
+            .map(|c| {
+                atlas_data::Outline::new(c.adcode.clone(), c.name.clone(), &geo::coarsen(&c.rings, tolerance), step)
+            })
+            .filter(|o| o.rings.iter().any(|r| r.len() >= 3))
+            .collect();
+        Some(atlas_data::Outlines { step, counties: outlines })
+    }
+
+    /// The towns of a locality's territory, and its prefecture's counties: what its map needs.
+    pub fn geography_of(&self, l: &Locality) -> (Vec<County>, Vec<Town>) {
+        let counties = self.counties_for(&[l.id.as_str()]);
+        let towns = self
+            .towns
+            .iter()
+            .filter(|t| {
+                if l.level.is_prefecture() {
+                    counties.iter().any(|c| c.name == t.county)
+                } else {
+                    t.county == l.name
+                }
+            })
+            .cloned()
+            .collect();
+        (counties, towns)
+    }
+}
+
+/// Compiles the corpus in `dir` into memory. `Err` only when the corpus (or a given geo file)
+/// cannot be read.
+pub fn compile(dir: &Path, options: &Options) -> Result<Bundle, String> {
+    let prepared = prepare(dir, options)?;
+    let mut localities = Vec::new();
+    let mut texts = Vec::new();
+    let mut diagnostics = prepared.diagnostics.clone();
+    prepared.compile_each(|_, c| {
+        diagnostics.extend(c.diagnostics);
+        if let Some(l) = c.locality {
+            texts.push(PlanText { locality: l.id.clone(), deflated: c.text });
+            localities.push(l);
+        }
+    });
+    let ids: Vec<&str> = localities.iter().map(|l| l.id.as_str()).collect();
+    let counties = prepared.counties_for(&ids);
+    // The towns of every locality's territory, in the gazetteer's order.
+    let territories: Vec<Vec<Town>> = localities.iter().map(|l| prepared.geography_of(l).1).collect();
+    let towns: Vec<Town> =
+        prepared.towns.iter().filter(|t| territories.iter().any(|ts| ts.contains(t))).cloned().collect();
+    let outlines = if ids.is_empty() { None } else { prepared.outlines_for(&ids) };
     let geo = (!counties.is_empty() || !towns.is_empty()).then(|| Geography {
-        attribution: geo_attribution.join(" "),
+        attribution: prepared.geo_attribution.clone(),
         counties,
         towns,
     });
-    let tour = tour::load(dir, &mut diagnostics)?;
-    Ok(Bundle { core: Core { localities, diagnostics, indicator_keys: keys.list, attribution, tour }, geo, texts })
+    Ok(Bundle {
+        core: Core {
+            localities,
+            diagnostics,
+            indicator_keys: prepared.indicator_keys,
+            attribution: prepared.attribution,
+            tour: prepared.tour,
+        },
+        geo,
+        texts,
+        outlines,
+    })
 }
 
 /// Reads every gazetteer file; their problems become warnings.
@@ -139,13 +322,14 @@ fn load_gazetteers(
 fn resolve_facts(
     plan: &corpus::Plan,
     front: &front::Front,
+    text: &str,
     registry: Option<&registry::Registry>,
     gazetteer: &geo::Gazetteer,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<facts::Facts> {
     let file = plan.display_path.as_str();
     let mut notes = Vec::new();
-    let derived = facts::derive(&plan.entry, plan.level, front, &plan.text, registry, gazetteer, &mut notes);
+    let derived = facts::derive(&plan.entry, plan.level, front, text, registry, gazetteer, &mut notes);
     diagnostics.extend(notes.into_iter().map(|(severity, m)| diag(severity, file, 1, m)));
     match derived {
         Ok(facts) => Some(facts),
@@ -156,19 +340,20 @@ fn resolve_facts(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn compile_plan(
     plan: &corpus::Plan,
+    lines: &[&str],
+    front: front::Front,
     facts: &facts::Facts,
     keys: &keys::Keys,
     counties: &[County],
     towns: &[Town],
     prefecture_names: &[String],
-    options: &Options,
+    can_locate: bool,
 ) -> (Locality, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let lines: Vec<&str> = plan.text.lines().collect();
     let file = plan.display_path.as_str();
-    let front = front::read(&lines);
     let adopted = match (&plan.entry.adopted, &front.adopted) {
         (Some(curated), _) => Some(curated.clone()),
         (None, Some(found)) => Some(found.clone()),
@@ -185,15 +370,15 @@ fn compile_plan(
         facts.name.clone()
     });
 
-    let indicators = read_indicator_tables(plan, &lines, keys, &mut diagnostics);
-    let outline = outline::outline(&lines);
+    let indicators = read_indicator_tables(plan, lines, keys, &mut diagnostics);
+    let outline = outline::outline(lines);
     let places =
         places::LocalPlaces::new(&facts.id, &facts.name, facts.seat.as_deref(), prefecture_names, counties, towns);
-    let layouts = layouts::extract(&lines, &section_titles(&outline, lines.len()), &places);
+    let layouts = layouts::extract(lines, &section_titles(&outline, lines.len()), &places);
     if layouts.is_empty() {
-        diagnostics.push(diag(Severity::Error, file, 1, "no spatial layout (空间布局) slogan found"));
+        diagnostics.push(diag(Severity::Warning, file, 1, "no spatial layout (空间布局) slogan found"));
     }
-    let (mut projects, works_boxes) = projects::from_boxes(&lines, &places);
+    let (mut projects, works_boxes) = projects::from_boxes(lines, &places);
     if works_boxes == 0 {
         // No 专栏 of works: read the works the text names, after the review of the last plan.
         let from =
@@ -205,12 +390,11 @@ fn compile_plan(
                 .last()
                 .map_or(String::new(), |h| format!("{} {}", h.number, h.title))
         };
-        projects = projects::from_running_text(&lines, from, section_of, &places);
+        projects = projects::from_running_text(lines, from, section_of, &places);
     }
     if projects.is_empty() {
         diagnostics.push(diag(Severity::Warning, file, 1, "no projects found"));
     }
-    let can_locate = !options.gazetteer.is_empty() || options.geo.is_some();
     for layout in &layouts {
         for e in &layout.elements {
             let missing: Vec<&str> =

@@ -2,7 +2,7 @@
 //! diagnostics, values exactly as printed, and the bundle does not depend on line endings or BOM.
 
 use atlas_compiler::{compile, Options};
-use atlas_data::{encode, Bundle, Column, Locality, SectionKind, Severity, Table};
+use atlas_data::{Bundle, Column, Locality, Parts, Severity, Table};
 use std::path::{Path, PathBuf};
 
 fn corpus_dir() -> PathBuf {
@@ -132,17 +132,15 @@ fn crlf_and_bom_compile_to_the_same_bundle() {
     let tmp = std::env::temp_dir().join(format!("atlas-crlf-{}", std::process::id()));
     let dir = tmp.join("corpus");
     copy_corpus_with(&dir, |t| format!("\u{feff}{}", t.replace('\n', "\r\n")));
-    let all = [SectionKind::Core, SectionKind::Geo, SectionKind::Text];
-    let original = encode(&compiled(), &all);
-    let converted = encode(&compile(&dir, &Options::default()).unwrap(), &all);
+    let original = Parts::from_bundle(&compiled()).encode_single();
+    let converted = Parts::from_bundle(&compile(&dir, &Options::default()).unwrap()).encode_single();
     std::fs::remove_dir_all(&tmp).ok();
     assert!(original == converted, "CRLF + BOM changed the bundle");
 }
 
 #[test]
 fn compiling_twice_gives_identical_bytes() {
-    let all = [SectionKind::Core, SectionKind::Geo, SectionKind::Text];
-    assert!(encode(&compiled(), &all) == encode(&compiled(), &all));
+    assert!(Parts::from_bundle(&compiled()).encode_single() == Parts::from_bundle(&compiled()).encode_single());
 }
 
 #[test]
@@ -378,4 +376,26 @@ fn classroom_tour_compiles_with_known_parameters_only() {
     assert!(b.core.tour.len() >= 7);
     assert!(b.core.tour.iter().all(|s| s.params.starts_with("view=")));
     assert!(!b.core.diagnostics.iter().any(|d| d.file.ends_with("tour.toml")), "{:?}", b.core.diagnostics);
+}
+
+/// `atlas build` writes its files as plans finish on all cores; they must hold exactly what the
+/// in-memory compile gives, in manifest order, and the site must read back to the same corpus.
+#[test]
+fn streamed_build_writes_the_same_bundle_and_site() {
+    use atlas_compiler::output::{build, Targets};
+    let options = geo_options().unwrap_or_default();
+    let tmp = std::env::temp_dir().join(format!("atlas-build-{}", std::process::id()));
+    let targets = Targets { site: Some(tmp.join("site")), single: Some(tmp.join("plans.atlas")) };
+    let prepared = atlas_compiler::prepare(&corpus_dir(), &options).unwrap();
+    let mut seen = Vec::new();
+    let report = build(&prepared, &targets, |l| seen.push(l.id.clone())).unwrap();
+    let expected = Parts::from_bundle(&compile(&corpus_dir(), &options).unwrap());
+    let single = std::fs::read(tmp.join("plans.atlas")).unwrap();
+    let index = std::fs::read(tmp.join("site/index.atlas")).unwrap();
+    let site = Parts::read_site(&index, |name| std::fs::read(tmp.join("site").join(name)).map_err(|e| e.to_string()));
+    std::fs::remove_dir_all(&tmp).ok();
+    assert_eq!(seen, ["430321", "430381", "430424", "430200", "430900"], "manifest order");
+    assert_eq!(report.localities, 5);
+    assert!(single == expected.encode_single(), "the streamed single file equals the in-memory one");
+    assert_eq!(site.unwrap(), expected);
 }

@@ -6,9 +6,14 @@
 //! (`docs/BUNDLE.md`) and small helpers every consumer needs. It builds for `wasm32-unknown-unknown`.
 //!
 //! Tests: codec round trips and the never-panic property live in `tests/codec.rs`.
+//!
+//! `model` is the in-memory corpus (`Bundle`); `parts` splits it into the index and shards the
+//! widget loads; `codec` is the container every file shares.
 
-mod codec;
+pub mod codec;
 mod model;
+pub mod parts;
 
-pub use codec::{decode, encode, sections, DecodeError, SectionKind, FORMAT_VERSION, MAGIC};
+pub use codec::{DecodeError, FileKind, SectionKind, FORMAT_VERSION, MAGIC};
 pub use model::*;
+pub use parts::{Index, KeyColumn, KeyFile, KeyValue, Outline, Outlines, Parts, Shard, Summary};

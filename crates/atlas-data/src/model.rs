@@ -7,16 +7,18 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Everything a bundle can carry. A bundle file may hold only some parts (see [`crate::SectionKind`]):
-/// the widget's first load carries `core` and `geo`, the full text comes later.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// A whole compiled corpus in memory, as the compiler makes it and the JSON dump shows it. On disk
+/// and in the browser it is split into an index and shards ([`crate::Parts`]).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Bundle {
     pub core: Core,
     pub geo: Option<Geography>,
     pub texts: Vec<PlanText>,
+    /// Coarse county outlines for the corpus map, when compiled with county polygons.
+    pub outlines: Option<crate::Outlines>,
 }
 
-/// The structured part: what every view needs on first load.
+/// The structured part of a corpus: localities and what they share.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Core {
     pub localities: Vec<Locality>,

@@ -5,7 +5,8 @@
 
 use anyhow::{Context, Result};
 use atlas_compiler::{compile, Options};
-use atlas_data::{decode, encode, SectionKind};
+use atlas_data::codec::{self, FileKind, SectionKind};
+use atlas_data::Parts;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -19,6 +20,9 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("synth") {
+        return synth(&args[1..]);
+    }
     let (Some(corpus), Some(out)) = (args.first(), args.get(1)) else {
         anyhow::bail!("usage: atlas-bench <corpus-dir> <out-dir> [--geo FILE] [--gazetteer FILE]");
     };
@@ -39,14 +43,24 @@ fn main() -> Result<()> {
         compile_ms.push(t.elapsed().as_secs_f64() * 1e3);
     }
     let bundle = bundle.context("no compile run")?;
-    let core = encode(&bundle, &[SectionKind::Core, SectionKind::Geo]);
-    let text = encode(&bundle, &[SectionKind::Text]);
+    // The structured part (index, shards, columns, outlines) apart from the texts.
+    let mut parts = Parts::from_bundle(&bundle);
+    let texts = std::mem::take(&mut parts.texts);
+    let single = parts.encode_single();
+    let text_sections: Vec<(SectionKind, u32, &[u8])> =
+        texts.iter().enumerate().map(|(i, t)| (SectionKind::Text, i as u32, t.as_slice())).collect();
+    let text = codec::write(FileKind::Text, &text_sections);
+    let core = single;
     let mut decode_ms = Vec::new();
     for _ in 0..DECODE_RUNS {
         let t = Instant::now();
-        let decoded = decode(&core, true)?;
+        let c = codec::read(&core)?;
+        let index = atlas_data::parts::decode_index(&c)?;
+        let shards: Vec<_> = (0..index.localities.len() as u32)
+            .map(|i| atlas_data::parts::decode_shard(&c, i))
+            .collect::<Result<_, _>>()?;
         decode_ms.push(t.elapsed().as_secs_f64() * 1e3);
-        std::hint::black_box(decoded);
+        std::hint::black_box((index, shards));
     }
     let json = serde_json::to_vec(&serde_json::json!({ "core": bundle.core, "geo": bundle.geo }))?;
     std::fs::write(out.join("core.atlas"), &core)?;
@@ -63,5 +77,24 @@ fn main() -> Result<()> {
         "plain_text_bytes": raw_text,
     });
     std::fs::write(out.join("timings.json"), serde_json::to_vec_pretty(&timings)?)?;
+    Ok(())
+}
+
+/// `atlas-bench synth <n> <out-dir> --geo FILE [--source corpus]`: a synthetic corpus of `n`
+/// plans for real localities (see `atlas_compiler::synth`).
+fn synth(args: &[String]) -> Result<()> {
+    let (Some(n), Some(out)) = (args.first(), args.get(1)) else {
+        anyhow::bail!("usage: atlas-bench synth <n> <out-dir> --geo FILE [--source corpus]");
+    };
+    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(PathBuf::from);
+    let geo = flag("--geo").context("synth needs --geo (the registry)")?;
+    let source = flag("--source").unwrap_or_else(|| PathBuf::from("corpus"));
+    let registry = atlas_compiler::registry::Registry::load(&geo).map_err(anyhow::Error::msg)?;
+    let out = PathBuf::from(out);
+    if out.exists() {
+        std::fs::remove_dir_all(&out)?;
+    }
+    let written = atlas_compiler::synth::write(&source, &registry, n.parse()?, &out).map_err(anyhow::Error::msg)?;
+    eprintln!("wrote {written} synthetic plans to {}", out.display());
     Ok(())
 }

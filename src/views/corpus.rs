@@ -1,0 +1,422 @@
+//! 全部地方 All localities: the corpus on a map — every county of the provinces it covers,
+//! filled by whether a plan is present, or by a canonical indicator (`cmap`, column `ccol`) as a
+//! choropleth — with the highest and lowest values as printed, each opening its source line.
+//! Clicking a county chooses (or drops) its locality. Loads only the outlines and, for a
+//! choropleth, that indicator's column: never every locality's shard.
+
+use super::picker::choose;
+use crate::charts::canvas::ChartCanvas;
+use crate::charts::corpus::{self, Region, OWN_PLAN, PREFECTURE_PLAN};
+use crate::charts::map::Projection;
+use crate::charts::palette;
+use crate::state::{atlas, ui, Lang, Loaded, Shared, MAX_CHOSEN};
+use atlas_data::{Column, Index, KeyColumn, Outlines, GEO_SCALE};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The columns a choropleth can show.
+const COLUMNS: [Column; 3] = [Column::Target2025, Column::TargetGrowth, Column::Base2020];
+
+fn column_label(c: Column, lang: Lang) -> &'static str {
+    match c {
+        Column::Base2020 => lang.t("2020年基期", "2020 base"),
+        Column::TargetGrowth => lang.t("年均增长目标", "planned annual growth"),
+        _ => lang.t("2025年目标", "2025 target"),
+    }
+}
+
+/// Which locality plans a county: its own plan first, else its prefecture's.
+fn planner(index: &Index, positions: &HashMap<&str, usize>, adcode: &str) -> Option<(usize, bool)> {
+    if let Some(&i) = positions.get(adcode) {
+        return Some((i, true));
+    }
+    let prefecture = format!("{}00", adcode.get(..4)?);
+    positions.get(prefecture.as_str()).map(|&i| (i, false)).filter(|(i, _)| index.localities[*i].level.is_prefecture())
+}
+
+/// A locality's value as read, as printed, and its source line; by position in the index.
+pub type Values = HashMap<u32, (f64, String, u32)>;
+
+/// A comparable value per locality: the column's values in the unit (and cumulative or not) most
+/// localities print it in. Returns them, the unit, and how many were left out as not comparable.
+pub fn comparable(column: &KeyColumn, col: Column) -> (Values, Option<String>, usize) {
+    let cells: Vec<(u32, &atlas_data::Cell, Option<&String>, u32)> = column
+        .values
+        .iter()
+        .filter_map(|v| v.cells.get(&col).filter(|c| c.value.is_some()).map(|c| (v.loc, c, v.unit.as_ref(), v.line)))
+        .collect();
+    let mut kinds: HashMap<(Option<&String>, bool), usize> = HashMap::new();
+    for (_, c, unit, _) in &cells {
+        *kinds.entry((*unit, c.cumulative)).or_default() += 1;
+    }
+    let Some(((unit, cumulative), _)) = kinds.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))) else {
+        return (HashMap::new(), None, 0);
+    };
+    let kept: Values = cells
+        .iter()
+        .filter(|(_, c, u, _)| *u == unit && c.cumulative == cumulative)
+        .filter_map(|(loc, c, _, line)| Some((*loc, (c.value?, c.raw.clone(), *line))))
+        .collect();
+    let left_out = cells.len() - kept.len();
+    (kept, unit.cloned(), left_out)
+}
+
+#[component]
+pub fn CorpusView() -> impl IntoView {
+    let atlas = atlas();
+    let ui = ui();
+    atlas.request_outlines();
+    let index = Arc::new(atlas.corpus.index.clone());
+    let key_index = {
+        let index = index.clone();
+        Memo::new(move |_| ui.get("cmap").and_then(|k| index.indicator_keys.iter().position(|x| x.key == k)))
+    };
+    let col = Memo::new(move |_| {
+        ui.get("ccol").and_then(|c| Column::parse(&c)).filter(|c| COLUMNS.contains(c)).unwrap_or(Column::Target2025)
+    });
+    {
+        let atlas = atlas.clone();
+        Effect::new(move |_| {
+            if let Some(k) = key_index.get() {
+                atlas.request_column(k);
+            }
+        });
+    }
+    let outlines = {
+        let atlas = atlas.clone();
+        Memo::new(move |_| match atlas.outlines.get() {
+            Some(Loaded::Ready(o)) => Loaded::Ready(o.map(Shared)),
+            Some(Loaded::Failed(e)) => Loaded::Failed(e),
+            _ => Loaded::Loading,
+        })
+    };
+    let column = {
+        let atlas = atlas.clone();
+        Memo::new(move |_| {
+            let k = key_index.get()?;
+            match atlas.columns.with(|m| m.get(&k).cloned()) {
+                Some(Loaded::Ready(c)) => Some(Ok(Shared(c))),
+                Some(Loaded::Failed(e)) => Some(Err(e)),
+                _ => None,
+            }
+        })
+    };
+    // The regions, their localities and values, rebuilt when the data or the choice changes.
+    let scene = {
+        let index = index.clone();
+        Memo::new(move |_| {
+            let Loaded::Ready(Some(outlines)) = outlines.get() else { return None };
+            let positions: HashMap<&str, usize> =
+                index.localities.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+            let chosen = ui.localities();
+            let values = column.get().and_then(Result::ok).map(|c| comparable(&c, col.get()));
+            let edges =
+                values.as_ref().map(|(v, _, _)| corpus::quantile_edges(&v.values().map(|x| x.0).collect::<Vec<_>>()));
+            let mut owners = Vec::new();
+            let regions: Vec<Region> = outlines_regions(&outlines)
+                .into_iter()
+                .map(|(adcode, rings)| {
+                    let owner = planner(&index, &positions, &adcode);
+                    owners.push(owner.map(|o| o.0));
+                    let fill = match (&values, &edges, owner) {
+                        (Some((v, _, _)), Some(e), Some((i, _))) => v.get(&(i as u32)).map(|x| corpus::colour(x.0, e)),
+                        (Some(_), _, _) => None,
+                        (None, _, Some((_, own))) => Some(if own { OWN_PLAN } else { PREFECTURE_PLAN }),
+                        (None, _, None) => None,
+                    };
+                    let is_chosen = owner.is_some_and(|(i, own)| own && chosen.contains(&index.localities[i].id));
+                    Region { rings, fill, chosen: is_chosen }
+                })
+                .collect();
+            Some(Shared(Arc::new(Scene { regions, owners })))
+        })
+    };
+    let projection = RwSignal::new(Projection::default());
+    let status = RwSignal::new(None::<String>);
+    let draw = move |c: &web_sys::HtmlCanvasElement, r: f64| {
+        let p =
+            scene.with(|s| s.as_ref().map(|s| corpus::draw(c, r, &s.regions)).unwrap_or(Ok(Projection::default())))?;
+        projection.set(p);
+        Ok(())
+    };
+    let on_click = {
+        let index = index.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
+            let (x, y) = (ev.offset_x() as f64 * ratio, ev.offset_y() as f64 * ratio);
+            let lang = ui.lang();
+            let hit = scene.with_untracked(|s| {
+                let s = s.as_ref()?;
+                let r = corpus::hit(&s.regions, &projection.get_untracked(), x, y)?;
+                s.owners[r]
+            });
+            let Some(i) = hit else { return };
+            let id = index.localities[i].id.clone();
+            let name =
+                if lang == Lang::Zh { index.localities[i].name.clone() } else { index.localities[i].name_en.clone() };
+            let mut chosen = ui.localities();
+            if chosen.contains(&id) {
+                chosen.retain(|x| *x != id);
+                status.set(Some(format!("{} {name}", lang.t("已移除", "Removed"))));
+            } else if chosen.len() >= MAX_CHOSEN {
+                status.set(Some(lang.t("最多同时选择 12 个地方。", "At most 12 localities at once.").to_string()));
+                return;
+            } else {
+                chosen.push(id);
+                status.set(Some(format!("{} {name}", lang.t("已选择", "Chosen"))));
+            }
+            choose(ui, &index, chosen);
+        }
+    };
+    let controls = {
+        let index = index.clone();
+        move || {
+            let lang = ui.lang();
+            let current = ui.get("cmap").unwrap_or_default();
+            let keys = index
+                .indicator_keys
+                .iter()
+                .zip(&index.key_files)
+                .filter(|(_, f)| f.localities > 0)
+                .map(|(k, f)| {
+                    let name = if lang == Lang::Zh { k.zh.clone() } else { k.en.clone() };
+                    let sel = current == k.key;
+                    view! { <option value=k.key.clone() selected=sel>{format!("{name} ({})", f.localities)}</option> }
+                })
+                .collect_view();
+            let cols = COLUMNS
+                .into_iter()
+                .map(|c| view! { <option value=c.as_str() selected=move || col.get() == c>{column_label(c, lang)}</option> })
+                .collect_view();
+            view! {
+                <div class="filters">
+                    <label class="filter" for="corpus-map-key"><span>{lang.t("着色", "Colour by")}</span>
+                        <select id="corpus-map-key" on:change=move |ev| ui.set("cmap", event_target_value(&ev))>
+                            <option value="" selected=current.is_empty()>{lang.t("有无规划", "Plan present")}</option>{keys}
+                        </select>
+                    </label>
+                    {(!current.is_empty()).then(|| view! {
+                        <label class="filter" for="corpus-map-col"><span>{lang.t("数值", "Value")}</span>
+                            <select id="corpus-map-col" on:change=move |ev| ui.set("ccol", event_target_value(&ev))>{cols}</select>
+                        </label>
+                    })}
+                </div>
+            }
+        }
+    };
+    let legend = {
+        let index = index.clone();
+        move || {
+            let lang = ui.lang();
+            let swatch = |c: plotters::style::RGBColor| {
+                view! { <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill=palette::css(c) /></svg> }
+            };
+            let Some(k) = key_index.get() else {
+                let (own, any) = scene.with(|s| {
+                    s.as_ref().map_or((0, 0), |s| {
+                        (s.regions.iter().filter(|r| r.fill == Some(OWN_PLAN)).count(), s.regions.len())
+                    })
+                });
+                return view! {
+                    <ul class="legend" data-counties=any>
+                        <li>{swatch(OWN_PLAN)}{lang.t("本级规划", "Plan of its own")}" ("{own}")"</li>
+                        <li>{swatch(PREFECTURE_PLAN)}{lang.t("属于有规划的地级市", "In a prefecture with a plan")}</li>
+                        <li>{swatch(palette::ink().1)}{lang.t("无规划", "No plan")}</li>
+                    </ul>
+                }
+                .into_any();
+            };
+            let key = &index.indicator_keys[k];
+            match column.get() {
+                None => {
+                    view! { <p class="loading" role="status">{lang.t("正在加载指标…", "Loading the indicator…")}</p> }
+                        .into_any()
+                }
+                Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                Some(Ok(c)) => {
+                    let (values, unit, left_out) = comparable(&c, col.get());
+                    let mut v: Vec<f64> = values.values().map(|x| x.0).collect();
+                    v.sort_by(f64::total_cmp);
+                    let edges = corpus::quantile_edges(&v);
+                    let unit = unit.unwrap_or_default();
+                    let max = v.last().copied().unwrap_or(0.0);
+                    let mut lows = vec![v.first().copied().unwrap_or(0.0)];
+                    lows.extend(edges.iter().copied());
+                    // Each bin from its lowest value up to the next bin's (the last: up to the highest).
+                    let items = lows
+                        .iter()
+                        .enumerate()
+                        .map(|(b, lo)| {
+                            let range = match edges.get(b) {
+                                Some(hi) => format!("{lo} – < {hi}"),
+                                None if *lo == max => format!("{lo}"),
+                                None => format!("{lo} – {max}"),
+                            };
+                            view! { <li>{swatch(corpus::colour(*lo, &edges))}{format!("{range} {unit}")}</li> }
+                        })
+                        .collect_view();
+                    let name = if lang == Lang::Zh { key.zh.clone() } else { key.en.clone() };
+                    let note = (left_out > 0).then(|| {
+                        view! { <p class="notice">{format!("{left_out} {}", lang.t("个地方的数值单位或口径不同，未着色。", "localities print it in another unit or as a cumulative figure and are not coloured."))}</p> }
+                    });
+                    view! {
+                        <p class="legend-title">{format!("{name} · {}", column_label(col.get(), lang))}</p>
+                        <ul class="legend" data-values=values.len()>{items}<li>{swatch(palette::ink().1)}{lang.t("无数值", "No value")}</li></ul>
+                        {note}
+                    }
+                    .into_any()
+                }
+            }
+        }
+    };
+    let extremes = {
+        let index = index.clone();
+        move || {
+            let lang = ui.lang();
+            let Some(Ok(c)) = column.get() else { return None };
+            let (values, unit, _) = comparable(&c, col.get());
+            let mut ranked: Vec<(u32, (f64, String, u32))> = values.into_iter().collect();
+            ranked.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+            let unit = unit.unwrap_or_default();
+            let row = |(loc, (_, raw, line)): &(u32, (f64, String, u32))| {
+                let s = &index.localities[*loc as usize];
+                let name = if lang == Lang::Zh { s.name.clone() } else { s.name_en.clone() };
+                let (id, line) = (s.id.clone(), *line);
+                view! {
+                    <li><span class="name">{name}</span>" "
+                        <button class="value" on:click=move |_| super::open_provenance(&id, line)>{raw.clone()}</button>" "{unit.clone()}</li>
+                }
+            };
+            // A short list shows every value; a long one its five highest and five lowest.
+            if ranked.len() <= 10 {
+                let all = ranked.iter().map(row).collect_view();
+                return Some(
+                    view! { <div class="extremes"><div><h3>{lang.t("由高到低", "Highest first")}</h3><ol>{all}</ol></div></div> }
+                        .into_any(),
+                );
+            }
+            let top = ranked.iter().take(5).map(row).collect_view();
+            let bottom = ranked.iter().rev().take(5).map(row).collect_view();
+            Some(
+                view! {
+                    <div class="extremes">
+                        <div><h3>{lang.t("最高", "Highest")}</h3><ol>{top}</ol></div>
+                        <div><h3>{lang.t("最低", "Lowest")}</h3><ol>{bottom}</ol></div>
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+    };
+    let label = {
+        let index = index.clone();
+        Signal::derive(move || {
+            let lang = ui.lang();
+            let what = key_index
+                .get()
+                .map(|k| {
+                    if lang == Lang::Zh {
+                        index.indicator_keys[k].zh.clone()
+                    } else {
+                        index.indicator_keys[k].en.clone()
+                    }
+                })
+                .unwrap_or_else(|| lang.t("有无规划", "whether a plan is present").to_string());
+            format!(
+                "{} — {} {}",
+                lang.t("地方分布图", "Map of the corpus"),
+                index.localities.len(),
+                lang.t("个地方；着色：", "localities; coloured by: ")
+            ) + &what
+        })
+    };
+    let body = move || {
+        match outlines.get() {
+        Loaded::Loading => view! { <p class="loading" role="status">{ui.lang().t("正在加载地图…", "Loading the map…")}</p> }.into_any(),
+        Loaded::Failed(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+        Loaded::Ready(None) => view! {
+            <p class="notice">{ui.lang().t("这个数据包编译时没有县界（--geo），无法绘制地图。", "This bundle was compiled without county polygons (--geo): there is no map.")}</p>
+        }
+        .into_any(),
+        Loaded::Ready(Some(_)) => view! {
+            <div class="corpus-map" on:click=on_click.clone()>
+                <ChartCanvas label height=460.0 draw class="corpus-map" />
+            </div>
+        }
+        .into_any(),
+    }
+    };
+    view! {
+        {controls}
+        <div class="corpus-grid">
+            <div class="corpus-main">
+                {body}
+                {move || status.get().map(|s| view! { <p class="map-hover" role="status">{s}</p> })}
+                <p class="map-legend">{move || ui.lang().t("点击县区以选择或移除该地方。", "Click a county to choose or drop its locality.")}</p>
+            </div>
+            <div class="corpus-side">{legend}{extremes}</div>
+        </div>
+    }
+}
+
+/// The counties as drawn, and the locality that plans each (by position in the index).
+struct Scene {
+    regions: Vec<Region>,
+    owners: Vec<Option<usize>>,
+}
+
+/// Rings in degrees (lon, lat).
+type Rings = Vec<Vec<(f64, f64)>>;
+
+/// Each county's adcode and rings in degrees.
+fn outlines_regions(outlines: &Outlines) -> Vec<(String, Rings)> {
+    outlines
+        .counties
+        .iter()
+        .map(|o| {
+            let rings = o
+                .points(outlines.step)
+                .into_iter()
+                .map(|r| r.into_iter().map(|p| (p[0] as f64 / GEO_SCALE, p[1] as f64 / GEO_SCALE)).collect())
+                .collect();
+            (o.adcode.clone(), rings)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use atlas_data::{Cell, KeyValue};
+    use std::collections::BTreeMap;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    fn value(loc: u32, raw: &str, v: f64, unit: &str, cumulative: bool) -> KeyValue {
+        let mut cells = BTreeMap::new();
+        cells.insert(
+            Column::Target2025,
+            Cell { raw: raw.into(), value: Some(v), cmp: None, cumulative, year: None, estimate: false },
+        );
+        KeyValue { loc, line: 1, unit: Some(unit.into()), cells }
+    }
+
+    #[test]
+    fn only_values_in_the_common_unit_are_compared() {
+        let c = KeyColumn {
+            key: "gdp".into(),
+            values: vec![
+                value(0, "810", 810.0, "亿元", false),
+                value(1, "750", 750.0, "亿元", false),
+                value(2, "[15]", 15.0, "亿元", true),
+                value(3, "8%", 8.0, "%", false),
+            ],
+        };
+        let (kept, unit, left_out) = comparable(&c, Column::Target2025);
+        assert_eq!(unit.as_deref(), Some("亿元"));
+        assert_eq!(left_out, 2);
+        assert_eq!(kept.get(&0).map(|v| v.1.as_str()), Some("810"), "raw as printed");
+        assert!(!kept.contains_key(&2) && !kept.contains_key(&3));
+    }
+}

@@ -1,0 +1,348 @@
+//! Choosing localities. A small corpus shows one chip per locality (pressed = on screen); a large
+//! one shows the chosen localities as removable chips and a searchable picker: by name (Chinese or
+//! pinyin), parent and level, with arrow keys and Enter. The choice is `loc` in the URL.
+
+use crate::state::{atlas, ui, Lang, Ui, ALL_AT_ONCE, MAX_CHOSEN};
+use atlas_data::{Index, Level};
+use leptos::prelude::*;
+
+/// Most matches listed under the search box (the count is always exact).
+const SHOWN: usize = 30;
+
+/// Lower-cased search text per locality: name, English name, parent.
+pub fn search_keys(index: &Index) -> Vec<String> {
+    index
+        .localities
+        .iter()
+        .map(|s| {
+            let parent = index.parents.get(s.parent as usize).map_or("", String::as_str);
+            format!("{} {} {}", s.name, s.name_en, parent).to_lowercase()
+        })
+        .collect()
+}
+
+/// Positions of localities matching every word of `query`, at `level` and under `parent` when
+/// given, names that start with the query first.
+pub fn matches(index: &Index, keys: &[String], query: &str, level: Option<Level>, parent: Option<u32>) -> Vec<usize> {
+    let q = query.trim().to_lowercase();
+    let words: Vec<&str> = q.split_whitespace().collect();
+    let mut hits: Vec<(bool, usize)> = index
+        .localities
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| {
+            level.is_none_or(|l| s.level == l)
+                && parent.is_none_or(|p| s.parent == p)
+                && words.iter().all(|w| keys[*i].contains(w))
+        })
+        .map(|(i, s)| (!(s.name.starts_with(&q) || s.name_en.to_lowercase().starts_with(&q)), i))
+        .collect();
+    hits.sort();
+    hits.into_iter().map(|(_, i)| i).collect()
+}
+
+pub fn level_label(level: Level, lang: Lang) -> &'static str {
+    match level {
+        Level::County => lang.t("县", "County"),
+        Level::CountyCity => lang.t("县级市", "County-level city"),
+        Level::District => lang.t("市辖区", "District"),
+        Level::PrefectureCity => lang.t("地级市", "Prefecture-level city"),
+        Level::Prefecture => lang.t("地区", "Prefecture"),
+    }
+}
+
+/// Sets the chosen localities, in index order; all of a small corpus is written as none.
+pub fn choose(ui: Ui, index: &Index, mut ids: Vec<String>) {
+    let order = |id: &String| index.localities.iter().position(|s| &s.id == id).unwrap_or(usize::MAX);
+    ids.sort_by_key(order);
+    ids.dedup();
+    let all = index.localities.len() <= ALL_AT_ONCE && ids.len() == index.localities.len();
+    ui.set("loc", if all { String::new() } else { ids.join(",") });
+}
+
+#[component]
+pub fn LocalityChooser() -> impl IntoView {
+    let atlas = atlas();
+    if atlas.corpus.index.localities.len() <= ALL_AT_ONCE {
+        view! { <Chips /> }.into_any()
+    } else {
+        view! { <Picker /> }.into_any()
+    }
+}
+
+/// One toggle per locality, for corpora of a dozen or fewer.
+#[component]
+fn Chips() -> impl IntoView {
+    let atlas = atlas();
+    let ui = ui();
+    let index = atlas.corpus.index.clone();
+    let all: Vec<String> = index.localities.iter().map(|s| s.id.clone()).collect();
+    let chips = index
+        .localities
+        .iter()
+        .map(|s| {
+            let id = s.id.clone();
+            let (zh, en) = (s.name.clone(), s.name_en.clone());
+            let pressed = {
+                let id = id.clone();
+                move || {
+                    let sel = ui.localities();
+                    sel.is_empty() || sel.contains(&id)
+                }
+            };
+            let toggle = {
+                let (id, all, index) = (id.clone(), all.clone(), index.clone());
+                move |_| {
+                    let sel = ui.localities();
+                    let mut next: Vec<String> = if sel.is_empty() { all.clone() } else { sel };
+                    if next.contains(&id) {
+                        if next.len() > 1 {
+                            next.retain(|x| *x != id);
+                        }
+                    } else {
+                        next.push(id.clone());
+                    }
+                    choose(ui, &index, next);
+                }
+            };
+            view! {
+                <button class="chip" data-locality=id aria-pressed=move || pressed().to_string() on:click=toggle>
+                    {move || if ui.lang() == Lang::Zh { zh.clone() } else { en.clone() }}
+                </button>
+            }
+        })
+        .collect_view();
+    view! { <div class="chips" role="group" aria-label="地方 Localities">{chips}</div> }
+}
+
+/// The chosen localities and a search over all of them, for large corpora.
+#[component]
+fn Picker() -> impl IntoView {
+    let atlas = atlas();
+    let ui = ui();
+    let index = std::sync::Arc::new(atlas.corpus.index.clone());
+    let keys = std::sync::Arc::new(search_keys(&index));
+    let query = RwSignal::new(String::new());
+    let level = RwSignal::new(None::<Level>);
+    let parent = RwSignal::new(None::<u32>);
+    let active = RwSignal::new(0usize);
+    let message = RwSignal::new(None::<&'static str>);
+    let found = {
+        let (index, keys) = (index.clone(), keys.clone());
+        Memo::new(move |_| {
+            let q = query.get();
+            let (l, p) = (level.get(), parent.get());
+            if q.trim().is_empty() && l.is_none() && p.is_none() {
+                return Vec::new();
+            }
+            matches(&index, &keys, &q, l, p)
+        })
+    };
+    let add = {
+        let index = index.clone();
+        move |i: usize| {
+            let Some(s) = index.localities.get(i) else { return };
+            let mut chosen = ui.localities();
+            if chosen.contains(&s.id) {
+                return;
+            }
+            if chosen.len() >= MAX_CHOSEN {
+                message.set(Some("full"));
+                return;
+            }
+            message.set(None);
+            chosen.push(s.id.clone());
+            choose(ui, &index, chosen);
+        }
+    };
+    let chosen_chips = {
+        let (index, atlas) = (index.clone(), atlas.clone());
+        move || {
+            let lang = ui.lang();
+            let chosen = ui.localities();
+            let shown: Vec<String> = if chosen.is_empty() {
+                index.localities.first().map(|s| vec![s.id.clone()]).unwrap_or_default()
+            } else {
+                chosen.clone()
+            };
+            shown
+                .into_iter()
+                .map(|id| {
+                    let name = atlas.name(&id, lang);
+                    let remove = {
+                        let (id, index) = (id.clone(), index.clone());
+                        move |_| {
+                            let rest: Vec<String> = ui.localities().into_iter().filter(|x| *x != id).collect();
+                            message.set(None);
+                            choose(ui, &index, rest);
+                        }
+                    };
+                    let label = format!("{} {name}", lang.t("移除", "Remove"));
+                    view! {
+                        <span class="chip chosen" data-locality=id.clone()>
+                            {name}
+                            {(!chosen.is_empty()).then(|| view! { <button class="remove" aria-label=label on:click=remove>"×"</button> })}
+                        </span>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let on_key = {
+        let add = add.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            let n = found.with(Vec::len).min(SHOWN);
+            match ev.key().as_str() {
+                "ArrowDown" if n > 0 => active.update(|a| *a = (*a + 1) % n),
+                "ArrowUp" if n > 0 => active.update(|a| *a = (*a + n - 1) % n),
+                "Enter" => {
+                    if let Some(i) = found.with(|f| f.get(active.get_untracked()).copied()) {
+                        add(i);
+                    }
+                }
+                "Escape" => query.set(String::new()),
+                _ => return,
+            }
+            ev.prevent_default();
+        }
+    };
+    let results = {
+        let (index, add) = (index.clone(), add.clone());
+        move || {
+            let lang = ui.lang();
+            let chosen = ui.localities();
+            let list = found.get();
+            let items = list
+                .iter()
+                .take(SHOWN)
+                .enumerate()
+                .map(|(k, &i)| {
+                    let s = &index.localities[i];
+                    let parent = index.parents.get(s.parent as usize).cloned().unwrap_or_default();
+                    let name = if lang == Lang::Zh { s.name.clone() } else { s.name_en.clone() };
+                    let is_chosen = chosen.contains(&s.id);
+                    let add = add.clone();
+                    view! {
+                        <li role="option" id=format!("pick-{i}") aria-selected=move || (active.get() == k).to_string()
+                            class:active=move || active.get() == k>
+                            <button class="pick" data-locality=s.id.clone() disabled=is_chosen on:click=move |_| add(i)>
+                                <span class="pick-name">{name}</span>
+                                <span class="pick-meta">{format!("{parent} · {}", level_label(s.level, lang))}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let n = list.len();
+            let summary = (n > 0 || !query.get().trim().is_empty()).then(|| {
+                let more = if n > SHOWN {
+                    format!(" {}", lang.t("（仅列出前 30 个）", "(first 30 shown)"))
+                } else {
+                    String::new()
+                };
+                view! { <p class="pick-count" role="status">{format!("{n} {}{more}", lang.t("个匹配", "matches"))}</p> }
+            });
+            view! { {summary}<ul class="pick-results" id="pick-results" role="listbox">{items}</ul> }
+        }
+    };
+    let level_select = move || {
+        let lang = ui.lang();
+        let opts = Level::ALL
+            .into_iter()
+            .map(|l| view! { <option value=l.as_str() selected=move || level.get() == Some(l)>{level_label(l, lang)}</option> })
+            .collect_view();
+        view! {
+            <label class="filter" for="pick-level"><span>{lang.t("级别", "Level")}</span>
+                <select id="pick-level" on:change=move |ev| { level.set(Level::parse(&event_target_value(&ev))); active.set(0); }>
+                    <option value="">{lang.t("全部", "All")}</option>{opts}
+                </select>
+            </label>
+        }
+    };
+    let parent_select = {
+        let index = index.clone();
+        move || {
+            let lang = ui.lang();
+            let mut parents: Vec<(usize, &String)> = index.parents.iter().enumerate().collect();
+            parents.sort_by(|a, b| a.1.cmp(b.1));
+            let opts = parents
+                .into_iter()
+                .map(|(i, p)| view! { <option value=i.to_string() selected=move || parent.get() == Some(i as u32)>{p.clone()}</option> })
+                .collect_view();
+            view! {
+                <label class="filter" for="pick-parent"><span>{lang.t("上级", "Parent")}</span>
+                    <select id="pick-parent" on:change=move |ev| { parent.set(event_target_value(&ev).parse().ok()); active.set(0); }>
+                        <option value="">{lang.t("全部", "All")}</option>{opts}
+                    </select>
+                </label>
+            }
+        }
+    };
+    let total = index.localities.len();
+    view! {
+        <div class="picker" role="group" aria-label="地方 Localities">
+            <div class="chips chosen-list" aria-live="polite">{chosen_chips}</div>
+            <div class="filters">
+                <label class="filter pick-search" for="pick-search">
+                    <span>{move || format!("{} ({total})", ui.lang().t("添加地方", "Add a locality"))}</span>
+                    <input id="pick-search" type="search" autocomplete="off" role="combobox" aria-controls="pick-results"
+                        aria-expanded=move || (!found.with(Vec::is_empty)).to_string()
+                        aria-activedescendant=move || found.with(|f| f.get(active.get()).map(|i| format!("pick-{i}"))).unwrap_or_default()
+                        placeholder=move || ui.lang().t("名称、拼音或上级，如：湘潭 / xiangtan", "name, pinyin or parent, e.g. xiangtan")
+                        prop:value=move || query.get()
+                        on:input=move |ev| { query.set(event_target_value(&ev)); active.set(0); }
+                        on:keydown=on_key />
+                </label>
+                {level_select}
+                {parent_select}
+            </div>
+            {move || message.get().map(|_| view! {
+                <p class="notice" role="alert">{ui.lang().t("最多同时选择 12 个地方。", "At most 12 localities at once.")}</p>
+            })}
+            {results}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use atlas_data::Summary;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    fn index() -> Index {
+        let s = |id: &str, name: &str, en: &str, level, parent| Summary {
+            id: id.into(),
+            name: name.into(),
+            name_en: en.into(),
+            level,
+            parent,
+            slogan: None,
+            indicators: 0,
+            projects: 0,
+            layout_elements: 0,
+            hash: 0,
+        };
+        Index {
+            localities: vec![
+                s("430321", "湘潭县", "Xiangtan County", Level::County, 0),
+                s("430381", "湘乡市", "Xiangxiang City", Level::CountyCity, 0),
+                s("430302", "雨湖区", "Yuhu District", Level::District, 0),
+                s("430300", "湘潭市", "Xiangtan City", Level::PrefectureCity, 1),
+            ],
+            parents: vec!["湘潭市".into(), "湖南省".into()],
+            ..Index::default()
+        }
+    }
+
+    #[test]
+    fn search_by_name_pinyin_parent_and_level() {
+        let ix = index();
+        let keys = search_keys(&ix);
+        assert_eq!(matches(&ix, &keys, "湘潭", None, None), [0, 3, 1, 2], "names first, then parent 湘潭市");
+        assert_eq!(matches(&ix, &keys, "xiangx", None, None), [1]);
+        assert_eq!(matches(&ix, &keys, "湘", Some(Level::District), None), [2]);
+        assert_eq!(matches(&ix, &keys, "", None, Some(1)), [3]);
+    }
+}
