@@ -348,7 +348,7 @@ impl View {
 #[derive(Clone, Copy)]
 pub struct Ui {
     pub params: RwSignal<Params>,
-    lang: Memo<Lang>,
+    pub lang: Memo<Lang>,
     view: Memo<View>,
     locs: Memo<Vec<String>>,
 }

@@ -6,7 +6,7 @@
 
 use super::picker::choose;
 use crate::charts::canvas::ChartCanvas;
-use crate::charts::corpus::{self, Region, OWN_PLAN, PREFECTURE_PLAN};
+use crate::charts::corpus::{self, PathCache, Rings, Style, OWN_PLAN, PREFECTURE_PLAN};
 use crate::charts::map::Projection;
 use crate::charts::palette;
 use crate::state::{atlas, ui, Lang, Loaded, Shared, MAX_CHOSEN};
@@ -102,41 +102,50 @@ pub fn CorpusView() -> impl IntoView {
             }
         })
     };
-    // The regions, their localities and values, rebuilt when the data or the choice changes.
-    let scene = {
+    // The counties' rings and the locality that plans each: built once, when the outlines arrive.
+    let geometry = {
         let index = index.clone();
         Memo::new(move |_| {
             let Loaded::Ready(Some(outlines)) = outlines.get() else { return None };
             let positions: HashMap<&str, usize> =
                 index.localities.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+            let (codes, rings): (Vec<String>, Vec<Rings>) = outlines_regions(&outlines).into_iter().unzip();
+            let owners = codes.iter().map(|c| planner(&index, &positions, c)).collect();
+            Some(Shared(Arc::new(Geometry { rings, owners })))
+        })
+    };
+    // How each county is drawn: rebuilt when the colouring or the choice changes.
+    let styles = {
+        let index = index.clone();
+        Memo::new(move |_| {
+            let g = geometry.get()?;
             let chosen = ui.localities();
-            let values = column.get().and_then(Result::ok).map(|c| comparable(&c, col.get()));
-            let edges =
-                values.as_ref().map(|(v, _, _)| corpus::quantile_edges(&v.values().map(|x| x.0).collect::<Vec<_>>()));
-            let mut owners = Vec::new();
-            let regions: Vec<Region> = outlines_regions(&outlines)
-                .into_iter()
-                .map(|(adcode, rings)| {
-                    let owner = planner(&index, &positions, &adcode);
-                    owners.push(owner.map(|o| o.0));
+            let values = column.get().and_then(Result::ok).map(|c| comparable(&c, col.get()).0);
+            let edges = values.as_ref().map(|v| corpus::quantile_edges(&v.values().map(|x| x.0).collect::<Vec<_>>()));
+            let styles: Vec<Style> = g
+                .owners
+                .iter()
+                .map(|owner| {
                     let fill = match (&values, &edges, owner) {
-                        (Some((v, _, _)), Some(e), Some((i, _))) => v.get(&(i as u32)).map(|x| corpus::colour(x.0, e)),
+                        (Some(v), Some(e), Some((i, _))) => v.get(&(*i as u32)).map(|x| corpus::colour(x.0, e)),
                         (Some(_), _, _) => None,
-                        (None, _, Some((_, own))) => Some(if own { OWN_PLAN } else { PREFECTURE_PLAN }),
+                        (None, _, Some((_, own))) => Some(if *own { OWN_PLAN } else { PREFECTURE_PLAN }),
                         (None, _, None) => None,
                     };
-                    let is_chosen = owner.is_some_and(|(i, own)| own && chosen.contains(&index.localities[i].id));
-                    Region { rings, fill, chosen: is_chosen }
+                    let chosen = owner.is_some_and(|(i, own)| own && chosen.contains(&index.localities[i].id));
+                    Style { fill, chosen }
                 })
                 .collect();
-            Some(Shared(Arc::new(Scene { regions, owners })))
+            Some(Shared(Arc::new(styles)))
         })
     };
     let projection = RwSignal::new(Projection::default());
     let status = RwSignal::new(None::<String>);
+    let cache = Arc::new(std::sync::Mutex::new(None::<PathCache>));
     let draw = move |c: &web_sys::HtmlCanvasElement, r: f64| {
-        let p =
-            scene.with(|s| s.as_ref().map(|s| corpus::draw(c, r, &s.regions)).unwrap_or(Ok(Projection::default())))?;
+        let (Some(g), Some(st)) = (geometry.get(), styles.get()) else { return Ok(()) };
+        let mut cache = cache.lock().map_err(|e| e.to_string())?;
+        let p = corpus::draw(c, r, &g.rings, &st, &mut cache)?;
         projection.set(p);
         Ok(())
     };
@@ -146,10 +155,10 @@ pub fn CorpusView() -> impl IntoView {
             let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
             let (x, y) = (ev.offset_x() as f64 * ratio, ev.offset_y() as f64 * ratio);
             let lang = ui.lang();
-            let hit = scene.with_untracked(|s| {
-                let s = s.as_ref()?;
-                let r = corpus::hit(&s.regions, &projection.get_untracked(), x, y)?;
-                s.owners[r]
+            let hit = geometry.with_untracked(|g| {
+                let g = g.as_ref()?;
+                let r = corpus::hit(&g.rings, &projection.get_untracked(), x, y)?;
+                g.owners[r].map(|(i, _)| i)
             });
             let Some(i) = hit else { return };
             let id = index.localities[i].id.clone();
@@ -213,10 +222,8 @@ pub fn CorpusView() -> impl IntoView {
                 view! { <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill=palette::css(c) /></svg> }
             };
             let Some(k) = key_index.get() else {
-                let (own, any) = scene.with(|s| {
-                    s.as_ref().map_or((0, 0), |s| {
-                        (s.regions.iter().filter(|r| r.fill == Some(OWN_PLAN)).count(), s.regions.len())
-                    })
+                let (own, any) = styles.with(|s| {
+                    s.as_ref().map_or((0, 0), |s| (s.iter().filter(|r| r.fill == Some(OWN_PLAN)).count(), s.len()))
                 });
                 return view! {
                     <ul class="legend" data-counties=any>
@@ -341,7 +348,7 @@ pub fn CorpusView() -> impl IntoView {
         .into_any(),
         Loaded::Ready(Some(_)) => view! {
             <div class="corpus-map" on:click=on_click.clone()>
-                <ChartCanvas label height=460.0 draw class="corpus-map" />
+                <ChartCanvas label height=460.0 draw=draw.clone() class="corpus-map" />
             </div>
         }
         .into_any(),
@@ -360,14 +367,12 @@ pub fn CorpusView() -> impl IntoView {
     }
 }
 
-/// The counties as drawn, and the locality that plans each (by position in the index).
-struct Scene {
-    regions: Vec<Region>,
-    owners: Vec<Option<usize>>,
+/// The counties' rings, and the locality that plans each (its position in the index, and whether
+/// the plan is the county's own rather than its prefecture's).
+struct Geometry {
+    rings: Vec<Rings>,
+    owners: Vec<Option<(usize, bool)>>,
 }
-
-/// Rings in degrees (lon, lat).
-type Rings = Vec<Vec<(f64, f64)>>;
 
 /// Each county's adcode and rings in degrees.
 fn outlines_regions(outlines: &Outlines) -> Vec<(String, Rings)> {

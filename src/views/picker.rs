@@ -7,37 +7,53 @@ use atlas_data::{Index, Level};
 use leptos::prelude::*;
 
 /// Most matches listed under the search box (the count is always exact).
-const SHOWN: usize = 30;
+const SHOWN: usize = 20;
+
+/// What the picker searches, per locality: all its names lower-cased, and its English name alone.
+pub struct SearchKey {
+    text: String,
+    name_en: String,
+}
 
 /// Lower-cased search text per locality: name, English name, parent.
-pub fn search_keys(index: &Index) -> Vec<String> {
+pub fn search_keys(index: &Index) -> Vec<SearchKey> {
     index
         .localities
         .iter()
         .map(|s| {
             let parent = index.parents.get(s.parent as usize).map_or("", String::as_str);
-            format!("{} {} {}", s.name, s.name_en, parent).to_lowercase()
+            SearchKey {
+                text: format!("{} {} {}", s.name, s.name_en, parent).to_lowercase(),
+                name_en: s.name_en.to_lowercase(),
+            }
         })
         .collect()
 }
 
 /// Positions of localities matching every word of `query`, at `level` and under `parent` when
 /// given, names that start with the query first.
-pub fn matches(index: &Index, keys: &[String], query: &str, level: Option<Level>, parent: Option<u32>) -> Vec<usize> {
+pub fn matches(
+    index: &Index,
+    keys: &[SearchKey],
+    query: &str,
+    level: Option<Level>,
+    parent: Option<u32>,
+) -> Vec<usize> {
     let q = query.trim().to_lowercase();
     let words: Vec<&str> = q.split_whitespace().collect();
     let mut hits: Vec<(bool, usize)> = index
         .localities
         .iter()
+        .zip(keys)
         .enumerate()
-        .filter(|(i, s)| {
+        .filter(|(_, (s, k))| {
             level.is_none_or(|l| s.level == l)
                 && parent.is_none_or(|p| s.parent == p)
-                && words.iter().all(|w| keys[*i].contains(w))
+                && words.iter().all(|w| k.text.contains(w))
         })
-        .map(|(i, s)| (!(s.name.starts_with(&q) || s.name_en.to_lowercase().starts_with(&q)), i))
+        .map(|(i, (s, k))| (!(s.name.starts_with(&q) || k.name_en.starts_with(&q)), i))
         .collect();
-    hits.sort();
+    hits.sort_unstable();
     hits.into_iter().map(|(_, i)| i).collect()
 }
 
@@ -206,43 +222,52 @@ fn Picker() -> impl IntoView {
             ev.prevent_default();
         }
     };
-    let results = {
+    // Rows are keyed by locality, so a keystroke keeps the rows both lists share.
+    let shown = Memo::new(move |_| found.with(|f| f.iter().take(SHOWN).copied().collect::<Vec<usize>>()));
+    let active_id = Memo::new(move |_| shown.with(|l| l.get(active.get()).copied()));
+    let row = {
         let (index, add) = (index.clone(), add.clone());
-        move || {
-            let lang = ui.lang();
-            let chosen = ui.localities();
-            let list = found.get();
-            let items = list
-                .iter()
-                .take(SHOWN)
-                .enumerate()
-                .map(|(k, &i)| {
-                    let s = &index.localities[i];
-                    let parent = index.parents.get(s.parent as usize).cloned().unwrap_or_default();
-                    let name = if lang == Lang::Zh { s.name.clone() } else { s.name_en.clone() };
-                    let is_chosen = chosen.contains(&s.id);
-                    let add = add.clone();
-                    view! {
-                        <li role="option" id=format!("pick-{i}") aria-selected=move || (active.get() == k).to_string()
-                            class:active=move || active.get() == k>
-                            <button class="pick" data-locality=s.id.clone() disabled=is_chosen on:click=move |_| add(i)>
-                                <span class="pick-name">{name}</span>
-                                <span class="pick-meta">{format!("{parent} · {}", level_label(s.level, lang))}</span>
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view();
-            let n = list.len();
-            let summary = (n > 0 || !query.get().trim().is_empty()).then(|| {
-                let more = if n > SHOWN {
-                    format!(" {}", lang.t("（仅列出前 30 个）", "(first 30 shown)"))
-                } else {
-                    String::new()
-                };
-                view! { <p class="pick-count" role="status">{format!("{n} {}{more}", lang.t("个匹配", "matches"))}</p> }
-            });
-            view! { {summary}<ul class="pick-results" id="pick-results" role="listbox">{items}</ul> }
+        move |i: usize| {
+            let s = &index.localities[i];
+            // Rows live for a keystroke or two: their text is set once, in the language of the moment.
+            let lang = ui.lang.get_untracked();
+            let parent = index.parents.get(s.parent as usize).map_or("", String::as_str);
+            let name = if lang == Lang::Zh { s.name.clone() } else { s.name_en.clone() };
+            let meta = format!("{parent} · {}", level_label(s.level, lang));
+            let id = s.id.clone();
+            let chosen = {
+                let id = id.clone();
+                move || ui.localities().contains(&id)
+            };
+            let is_active = move || active_id.get() == Some(i);
+            let add = add.clone();
+            view! {
+                <li role="option" id=format!("pick-{i}") aria-selected=move || is_active().to_string() class:active=is_active>
+                    <button class="pick" data-locality=id disabled=chosen on:click=move |_| add(i)>
+                        <span class="pick-name">{name}</span><span class="pick-meta">{meta}</span>
+                    </button>
+                </li>
+            }
+        }
+    };
+    let summary = move || {
+        let lang = ui.lang();
+        let n = found.with(Vec::len);
+        (n > 0 || !query.get().trim().is_empty()).then(|| {
+            let more = if n > SHOWN {
+                format!(" {}", lang.t("（仅列出前 20 个）", "(first 20 shown)"))
+            } else {
+                String::new()
+            };
+            format!("{n} {}{more}", lang.t("个匹配", "matches"))
+        })
+    };
+    let results = move || {
+        view! {
+            <p class="pick-count" role="status">{summary}</p>
+            <ul class="pick-results" id="pick-results" role="listbox">
+                <For each=move || shown.get() key=|i| *i children=row.clone() />
+            </ul>
         }
     };
     let level_select = move || {

@@ -166,8 +166,30 @@ impl Prepared {
     }
 
     /// Compiles every plan on all cores and hands each to `each` in manifest order, as soon as
-    /// it and the plans before it are done. At most a few compiled plans wait at any time.
+    /// it and the plans before it are done. At most a few compiled plans wait at any time. A plan
+    /// about a locality an earlier plan already covers is reported and left out.
     pub fn compile_each(&self, mut each: impl FnMut(usize, Compiled)) {
+        let mut seen = std::collections::HashMap::new();
+        let mut each = move |i: usize, mut c: Compiled| {
+            if let Some(l) = &c.locality {
+                match seen.entry(l.id.clone()) {
+                    std::collections::hash_map::Entry::Occupied(first) => {
+                        let message = format!(
+                            "{} {} is already in the corpus ({}); this plan is left out",
+                            l.id,
+                            l.name,
+                            first.get()
+                        );
+                        c.diagnostics.push(diag(Severity::Error, &self.plans[i].display_path, 1, message));
+                        c.locality = None;
+                    }
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(self.plans[i].display_path.clone());
+                    }
+                }
+            }
+            each(i, c)
+        };
         let n = self.plans.len();
         let workers = std::thread::available_parallelism().map_or(1, |w| w.get()).min(n.max(1));
         let next = std::sync::atomic::AtomicUsize::new(0);

@@ -103,6 +103,8 @@ pub fn write(source: &Path, registry: &Registry, n: usize, out: &Path) -> Result
         .filter(|(code, _, _)| registry.parent_of(code).is_some() && registry.level_of(code).is_some())
         .collect();
     units.sort();
+    // A unit may be in both files (济源市 is county-level and directly under the province).
+    units.dedup_by(|a, b| a.0 == b.0);
     if units.is_empty() {
         return Err("the registry has no localities".into());
     }

@@ -399,3 +399,18 @@ fn streamed_build_writes_the_same_bundle_and_site() {
     assert!(single == expected.encode_single(), "the streamed single file equals the in-memory one");
     assert_eq!(site.unwrap(), expected);
 }
+
+#[test]
+fn a_second_plan_for_the_same_locality_is_an_error_not_a_second_entry() {
+    let tmp = std::env::temp_dir().join(format!("atlas-dup-{}", std::process::id()));
+    let dir = tmp.join("corpus");
+    copy_corpus_with(&dir, |t| t.to_string());
+    let manifest = std::fs::read_to_string(dir.join("plans.toml")).unwrap();
+    let twice = format!("{manifest}\n[[plan]]\nfile = \"plans/430424-hengdong-county.txt\"\nid = \"430424\"\nname = \"衡东县\"\nlevel = \"county\"\nparent = \"衡阳市\"\n");
+    std::fs::write(dir.join("plans.toml"), twice).unwrap();
+    let b = compile(&dir, &Options::default()).unwrap();
+    std::fs::remove_dir_all(&tmp).ok();
+    assert_eq!(b.core.localities.iter().filter(|l| l.id == "430424").count(), 1);
+    let dup = b.core.diagnostics.iter().find(|d| d.message.contains("already in the corpus")).expect("reported");
+    assert_eq!(dup.severity, Severity::Error);
+}

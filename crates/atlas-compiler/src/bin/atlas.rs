@@ -116,7 +116,7 @@ fn run() -> Result<()> {
                 .ok()
                 .and_then(|s| s.lines().find_map(|l| l.strip_prefix("VmHWM:").map(|v| v.trim().to_string())));
             eprintln!(
-                "compiled {} plans in {:.2} s on {} threads; peak memory {}",
+                "compiled {} plan(s) in {:.2} s on {} threads; peak memory {}",
                 report.localities,
                 started.elapsed().as_secs_f64(),
                 std::thread::available_parallelism().map_or(1, |n| n.get()),

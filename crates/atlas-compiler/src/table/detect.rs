@@ -131,7 +131,8 @@ fn header_at(lines: &[&str], i: usize) -> Option<Result<Found, String>> {
         return None;
     }
     if !heads.iter().any(Head::is_value) {
-        return Some(Err("a table header with no year or growth column".into()));
+        // A list of works or a glossary, not an indicator table.
+        return None;
     }
     let caption = caption_above(lines, i);
     let Some(table) = header::table_kind(&heads, caption.as_ref().map_or("", |(_, c)| c.as_str())) else {

@@ -33,7 +33,9 @@ pub enum Tok {
 }
 
 /// Longest first where one entry is a prefix of another.
-const LEXICON: [(&str, Tok); 70] = [
+const LEXICON: [(&str, Tok); 73] = [
+    ("指标项目", Tok::Name),
+    ("项目名称", Tok::Name),
     ("指标类型", Tok::Category),
     ("指标类别", Tok::Category),
     ("指标属性", Tok::Attribute),
@@ -72,6 +74,7 @@ const LEXICON: [(&str, Tok); 70] = [
     ("编号", Tok::Seq),
     ("指标", Tok::Name),
     ("名称", Tok::Name),
+    ("项目", Tok::Name),
     ("单位", Tok::Unit),
     ("属性", Tok::Attribute),
     ("性质", Tok::Attribute),

@@ -71,9 +71,10 @@ fn bare_cells_header_split_over_lines() {
 
 #[test]
 fn project_tables_and_prose_are_not_indicator_tables() {
-    let text = "专栏7 重大项目\n序号\t项目名称\t建设内容\t总投资（亿元）\n1\t长株潭城际铁路\t新建线路30公里\t120\n2\t湘江风光带\t景观工程\t8\n\n指标体系进一步完善，各项指标全面完成。\n";
+    let text = "专栏7 重大项目\n序号\t项目名称\t建设内容\t总投资（亿元）\n1\t长株潭城际铁路\t新建线路30公里\t120\n2\t湘江风光带\t景观工程\t8\n\n指标体系进一步完善，各项指标全面完成。\n专栏8 重大工程\n序号\t项目名称\t单位\t属性\n1\t湘江大桥\t座\t约束性\n2\t东环路\t公里\t预期性\n";
     let d = found(text);
     assert!(d.tables.is_empty(), "{:?}", d.tables);
+    assert!(d.skipped.is_empty(), "works lists are not reported as tables: {:?}", d.skipped);
 }
 
 #[test]
@@ -93,4 +94,16 @@ fn a_sector_table_first_does_not_hide_the_main_one() {
     let d = found(text);
     assert_eq!(d.tables.len(), 1);
     assert_eq!(d.tables[0].caption.as_ref().map(|c| c.0), Some(9));
+}
+
+#[test]
+fn an_item_column_named_xiangmu() {
+    // Some plans head the indicator column 项目 (item).
+    let text = "表1 “十四五”时期经济社会发展主要指标\n项 目\t单 位\t2020年\t2025年\t年均增长(%)\t属 性\n地区生产总值\t亿元\t502\t810\t9.5\t预期性\n森林覆盖率\t%\t48.3\t49\t—\t约束性\n城镇化率\t%\t49.1\t65\t—\t预期性\n";
+    let d = found(text);
+    assert_eq!(columns(&d.tables[0]), ["name", "unit", "base_2020", "target_2025", "target_growth", "attribute"]);
+    let lines: Vec<&str> = text.lines().collect();
+    let rows = extract_found(&lines, &d.tables[0]).rows;
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[1].cells[&atlas_data::Column::Target2025].raw, "49");
 }

@@ -30,7 +30,7 @@ fn longest_match_wins() {
 
 #[test]
 fn data_and_prose_are_not_header_text() {
-    for cell in ["地区生产总值", "502", "1", "经济发展", "专栏2:湘乡市“十四五”社会经济发展主要指标", "项目名称"]
+    for cell in ["地区生产总值", "502", "1", "经济发展", "专栏2:湘乡市“十四五”社会经济发展主要指标", "建设内容"]
     {
         assert!(!is_header_text(cell), "{cell}");
     }
