@@ -49,7 +49,14 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(async move {
         let wanted = url::Params::parse(&location_search()).0.get("bundle").map(str::to_string);
         match Corpus::open_default().await {
-            Ok(corpus) => slot.state.set(LoadState::Ready(Atlas::new(Arc::new(corpus)))),
+            Ok(corpus) => {
+                crate::state::mark_once("atlas-index-ready");
+                let atlas = Atlas::new(Arc::new(corpus));
+                // Ask for the first screen's shards now, before the shell renders.
+                let params = url::Params::parse(&location_search()).0;
+                atlas.request_shards(&working_set(&atlas.corpus, &params));
+                slot.state.set(LoadState::Ready(atlas));
+            }
             Err(e) if wanted.is_none() => slot.state.set(LoadState::Failed(e)),
             Err(_) => {}
         }
@@ -137,24 +144,49 @@ fn location_search() -> String {
 /// Writes the state into the URL (a new history entry when the view changes) and restores it on
 /// back/forward.
 fn sync_url(ui: Ui) {
+    // Writing history costs some browsers tens of milliseconds a call, so it happens after the view
+    // has updated, once for a burst of changes (typing in a filter): the latest URL, pushed if the
+    // view changed on the way.
+    let pending: Arc<std::sync::Mutex<Option<(String, bool)>>> = Arc::default();
+    let queued = pending.clone();
     Effect::new(move |previous_view: Option<Option<String>>| {
         let params = ui.params.get();
         let view = params.get("view").map(str::to_string);
-        let query = params.to_query();
         // After back/forward the URL already holds this state: write nothing.
         let in_url = url::Params::parse(&location_search()).0 == params;
-        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()).filter(|_| !in_url) {
+        if !in_url {
             let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-            let url = format!("{path}{query}");
-            if previous_view.as_ref().is_some_and(|v| *v != view) {
-                history.push_state_with_url(&JsValue::NULL, "", Some(&url)).ok();
-            } else {
-                history.replace_state_with_url(&JsValue::NULL, "", Some(&url)).ok();
+            let url = format!("{path}{}", params.to_query());
+            let push = previous_view.as_ref().is_some_and(|v| *v != view);
+            let Ok(mut slot) = queued.lock() else { return view };
+            let first = slot.is_none();
+            let push = push || slot.as_ref().is_some_and(|(_, p)| *p);
+            *slot = Some((url, push));
+            if first {
+                let queued = queued.clone();
+                set_timeout(
+                    move || {
+                        let next = queued.lock().ok().and_then(|mut s| s.take());
+                        let history = web_sys::window().and_then(|w| w.history().ok());
+                        if let (Some((url, push)), Some(history)) = (next, history) {
+                            if push {
+                                history.push_state_with_url(&JsValue::NULL, "", Some(&url)).ok();
+                            } else {
+                                history.replace_state_with_url(&JsValue::NULL, "", Some(&url)).ok();
+                            }
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
             }
         }
         view
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        // Back/forward wins over a write not yet made.
+        if let Ok(mut slot) = pending.lock() {
+            slot.take();
+        }
         ui.params.set(url::Params::parse(&location_search()).0);
     });
     on_cleanup(move || handle.remove());

@@ -1,19 +1,10 @@
 //! 概览 Overview: one card per selected locality with its facts, counts, layout and headline
 //! targets.
 
+use super::picker::level_label;
 use crate::state::{data, ui, Lang};
-use atlas_data::{Column, Level, Locality, Table};
+use atlas_data::{Column, Locality, Table};
 use leptos::prelude::*;
-
-fn level_label(level: Level, lang: Lang) -> &'static str {
-    match level {
-        Level::County => lang.t("县", "County"),
-        Level::CountyCity => lang.t("县级市", "County-level city"),
-        Level::District => lang.t("市辖区", "District"),
-        Level::PrefectureCity => lang.t("地级市", "Prefecture-level city"),
-        Level::Prefecture => lang.t("地区", "Prefecture"),
-    }
-}
 
 /// A printed value and its source line.
 type Printed = Option<(String, u32)>;

@@ -1,11 +1,10 @@
 // Browser figures for `cargo xtask scale` (not a test): the widget in `ATLAS_DIST` with the
 // corpus site `ATLAS_SCALE_SITE` served as its `atlas/`. `ATLAS_SCALE_IDS` lists locality ids to
 // choose (comma-separated, at least 13). Prints one JSON object on stdout.
-import { serve, launch, dist } from './harness.mjs';
+import { serve, launch, dist, keystrokeTimes, pct } from './harness.mjs';
 
 const LOADS = 5;
 const KEYSTROKES = 30;
-const pct = (v, p) => { const s = [...v].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * p))] : null; };
 
 const ids = process.env.ATLAS_SCALE_IDS.split(',');
 const server = await serve(dist(), {}, { '/atlas/': process.env.ATLAS_SCALE_SITE });
@@ -63,26 +62,7 @@ const twelve = ids.slice(0, 12).join(',');
   const page = await browser.newPage();
   await page.goto(`${server.url}?view=indicators&loc=${twelve}`);
   await page.locator('table.indicators tbody tr').first().waitFor();
-  const times = await page.evaluate(async (n) => {
-    const input = document.querySelector('#filter-q');
-    const words = ['森林', '率', '生产', '收入', '', '失业'];
-    const t = [];
-    for (let i = 0; i < n; i++) {
-      const value = words[i % words.length];
-      if (input.value === value) continue;
-      const done = new Promise((resolve) => {
-        const mo = new MutationObserver(() => { mo.disconnect(); resolve(performance.now()); });
-        mo.observe(document.querySelector('.view'), { childList: true, subtree: true, characterData: true });
-        setTimeout(() => { mo.disconnect(); resolve(null); }, 2000);
-      });
-      const t0 = performance.now();
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      const t1 = await done;
-      if (t1 !== null) t.push(t1 - t0);
-    }
-    return t;
-  }, KEYSTROKES);
+  const times = await keystrokeTimes(page, '#filter-q', '.view', ['森林', '率', '生产', '收入', '', '失业'], KEYSTROKES);
   out.filter_p50_ms = pct(times, 0.5);
   out.filter_p95_ms = pct(times, 0.95);
   const t = [];
@@ -102,24 +82,7 @@ const twelve = ids.slice(0, 12).join(',');
   await page.goto(`${server.url}?loc=${ids[0]}`);
   await page.locator('article.card').first().waitFor();
   if (await page.locator('#pick-search').count()) {
-    const times = await page.evaluate(async (n) => {
-      const input = document.querySelector('#pick-search');
-      const words = ['县', '市', '区', 'an', 'xi', '湖', 'he'];
-      const t = [];
-      for (let i = 0; i < n; i++) {
-        const done = new Promise((resolve) => {
-          const mo = new MutationObserver(() => { mo.disconnect(); resolve(performance.now()); });
-          mo.observe(document.querySelector('.picker'), { childList: true, subtree: true, characterData: true });
-          setTimeout(() => { mo.disconnect(); resolve(null); }, 2000);
-        });
-        const t0 = performance.now();
-        input.value = words[i % words.length];
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        const t1 = await done;
-        if (t1 !== null) t.push(t1 - t0);
-      }
-      return t;
-    }, KEYSTROKES);
+    const times = await keystrokeTimes(page, '#pick-search', '.picker', ['县', '市', '区', 'an', 'xi', '湖', 'he'], KEYSTROKES);
     out.picker_p50_ms = pct(times, 0.5);
     out.picker_p95_ms = pct(times, 0.95);
   }

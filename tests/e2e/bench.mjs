@@ -1,6 +1,6 @@
 // Browser figures for `cargo xtask bench` (not a test): medians over repeated loads in headless
 // Chromium of the release build. Prints one JSON object on stdout.
-import { serve, launch, dist } from './harness.mjs';
+import { serve, launch, dist, keystrokeTimes, pct } from './harness.mjs';
 
 const LOADS = 7;
 const KEYSTROKES = 40;
@@ -8,7 +8,6 @@ const REDRAWS = 20;
 const SEARCHES = 10;
 
 const median = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const pct = (v, p) => { const s = [...v].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
 
 const server = await serve(dist());
 const browser = await launch();
@@ -30,28 +29,7 @@ out.first_chart_ms = median(firstChart);
   const page = await browser.newPage();
   await page.goto(`${server.url}?view=indicators`);
   await page.locator('table.indicators tbody tr').first().waitFor();
-  const times = await page.evaluate(async (n) => {
-    const input = document.querySelector('#filter-q');
-    const body = document.querySelector('table.indicators tbody');
-    const words = ['森林', '率', '生产', '收入', '', '失业'];
-    const t = [];
-    for (let i = 0; i < n; i++) {
-      const value = words[i % words.length];
-      if (input.value === value) continue;
-      // Resolves at the first DOM change; a keystroke that changes nothing is not counted.
-      const done = new Promise((resolve) => {
-        const mo = new MutationObserver(() => { mo.disconnect(); resolve(performance.now()); });
-        mo.observe(body.parentElement.parentElement.parentElement, { childList: true, subtree: true, characterData: true });
-        setTimeout(() => { mo.disconnect(); resolve(null); }, 1000);
-      });
-      const t0 = performance.now();
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      const t1 = await done;
-      if (t1 !== null) t.push(t1 - t0);
-    }
-    return t;
-  }, KEYSTROKES);
+  const times = await keystrokeTimes(page, '#filter-q', '.view', ['森林', '率', '生产', '收入', '', '失业'], KEYSTROKES);
   out.filter_samples = times.length;
   out.filter_p50_ms = pct(times, 0.5);
   out.filter_p95_ms = pct(times, 0.95);

@@ -89,3 +89,33 @@ export const VIEW_READY = {
   compare: 'table.compare tbody tr',
   text: '.reader li',
 };
+
+/**
+ * Types each of `words` in turn into the input `input` (`n` keystrokes) and times, in the page,
+ * each keystroke until the first DOM change under `observed`. A keystroke that changes nothing
+ * is not counted. Returns the times in ms.
+ */
+export function keystrokeTimes(page, input, observed, words, n) {
+  return page.evaluate(async ([input, observed, words, n]) => {
+    const field = document.querySelector(input);
+    const t = [];
+    for (let i = 0; i < n; i++) {
+      const value = words[i % words.length];
+      if (field.value === value) continue;
+      const done = new Promise((resolve) => {
+        const mo = new MutationObserver(() => { mo.disconnect(); resolve(performance.now()); });
+        mo.observe(document.querySelector(observed), { childList: true, subtree: true, characterData: true });
+        setTimeout(() => { mo.disconnect(); resolve(null); }, 2000);
+      });
+      const t0 = performance.now();
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      const t1 = await done;
+      if (t1 !== null) t.push(t1 - t0);
+    }
+    return t;
+  }, [input, observed, words, n]);
+}
+
+/** The `p`-quantile of `v` (0.5 for the median). */
+export const pct = (v, p) => { const s = [...v].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * p))] : null; };

@@ -3,11 +3,10 @@
 
 use atlas_compiler::{compile, Options};
 use atlas_data::{Bundle, Column, Locality, Parts, Severity, Table};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
-}
+mod common;
+use common::{copy_corpus_with, corpus_dir, Scratch};
 
 fn compiled() -> Bundle {
     compile(&corpus_dir(), &Options::default()).expect("corpus compiles")
@@ -111,30 +110,13 @@ fn sample_values_are_exactly_as_printed() {
     assert_eq!(raw(yy, Thirteenth, "基本医疗保险", Target2020), "> 95"); // 430900:228
 }
 
-fn copy_corpus_with(dir: &Path, transform: impl Fn(&str) -> String) {
-    std::fs::create_dir_all(dir.join("plans")).unwrap();
-    for entry in std::fs::read_dir(corpus_dir().join("plans")).unwrap() {
-        let path = entry.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(dir.join("plans").join(path.file_name().unwrap()), transform(&text)).unwrap();
-    }
-    // Every manifest beside the texts (plans, indicators, tour).
-    for entry in std::fs::read_dir(corpus_dir()).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "toml") {
-            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
-        }
-    }
-}
-
 #[test]
 fn crlf_and_bom_compile_to_the_same_bundle() {
-    let tmp = std::env::temp_dir().join(format!("atlas-crlf-{}", std::process::id()));
-    let dir = tmp.join("corpus");
+    let tmp = Scratch::new("crlf");
+    let dir = tmp.0.join("corpus");
     copy_corpus_with(&dir, |t| format!("\u{feff}{}", t.replace('\n', "\r\n")));
     let original = Parts::from_bundle(&compiled()).encode_single();
     let converted = Parts::from_bundle(&compile(&dir, &Options::default()).unwrap()).encode_single();
-    std::fs::remove_dir_all(&tmp).ok();
     assert!(original == converted, "CRLF + BOM changed the bundle");
 }
 
@@ -384,7 +366,8 @@ fn classroom_tour_compiles_with_known_parameters_only() {
 fn streamed_build_writes_the_same_bundle_and_site() {
     use atlas_compiler::output::{build, Targets};
     let options = geo_options().unwrap_or_default();
-    let tmp = std::env::temp_dir().join(format!("atlas-build-{}", std::process::id()));
+    let scratch = Scratch::new("build");
+    let tmp = &scratch.0;
     let targets = Targets { site: Some(tmp.join("site")), single: Some(tmp.join("plans.atlas")) };
     let prepared = atlas_compiler::prepare(&corpus_dir(), &options).unwrap();
     let mut seen = Vec::new();
@@ -393,7 +376,6 @@ fn streamed_build_writes_the_same_bundle_and_site() {
     let single = std::fs::read(tmp.join("plans.atlas")).unwrap();
     let index = std::fs::read(tmp.join("site/index.atlas")).unwrap();
     let site = Parts::read_site(&index, |name| std::fs::read(tmp.join("site").join(name)).map_err(|e| e.to_string()));
-    std::fs::remove_dir_all(&tmp).ok();
     assert_eq!(seen, ["430321", "430381", "430424", "430200", "430900"], "manifest order");
     assert_eq!(report.localities, 5);
     assert!(single == expected.encode_single(), "the streamed single file equals the in-memory one");
@@ -402,14 +384,13 @@ fn streamed_build_writes_the_same_bundle_and_site() {
 
 #[test]
 fn a_second_plan_for_the_same_locality_is_an_error_not_a_second_entry() {
-    let tmp = std::env::temp_dir().join(format!("atlas-dup-{}", std::process::id()));
-    let dir = tmp.join("corpus");
+    let tmp = Scratch::new("dup");
+    let dir = tmp.0.join("corpus");
     copy_corpus_with(&dir, |t| t.to_string());
     let manifest = std::fs::read_to_string(dir.join("plans.toml")).unwrap();
     let twice = format!("{manifest}\n[[plan]]\nfile = \"plans/430424-hengdong-county.txt\"\nid = \"430424\"\nname = \"衡东县\"\nlevel = \"county\"\nparent = \"衡阳市\"\n");
     std::fs::write(dir.join("plans.toml"), twice).unwrap();
     let b = compile(&dir, &Options::default()).unwrap();
-    std::fs::remove_dir_all(&tmp).ok();
     assert_eq!(b.core.localities.iter().filter(|l| l.id == "430424").count(), 1);
     let dup = b.core.diagnostics.iter().find(|d| d.message.contains("already in the corpus")).expect("reported");
     assert_eq!(dup.severity, Severity::Error);

@@ -6,11 +6,10 @@ use atlas_compiler::table::detect::detect;
 use atlas_compiler::table::Role;
 use atlas_compiler::{compile, Options};
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
-}
+mod common;
+use common::{copy_corpus_with, corpus_dir, Scratch};
 
 #[derive(Deserialize)]
 struct Fixture {
@@ -78,14 +77,7 @@ fn detection_finds_the_declared_tables_and_columns() {
 
 /// A copy of the corpus whose `plans.toml` declares every table of the fixture.
 fn corpus_with_declared_tables(dir: &Path) {
-    std::fs::create_dir_all(dir.join("plans")).unwrap();
-    for entry in std::fs::read_dir(corpus_dir().join("plans")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.join("plans").join(path.file_name().unwrap())).unwrap();
-    }
-    for name in ["indicators.toml", "tour.toml"] {
-        std::fs::copy(corpus_dir().join(name), dir.join(name)).unwrap();
-    }
+    copy_corpus_with(dir, str::to_string);
     let manifest = std::fs::read_to_string(corpus_dir().join("plans.toml")).unwrap();
     let mut out = String::new();
     let mut blocks = manifest.split("[[plan]]");
@@ -106,13 +98,12 @@ fn corpus_with_declared_tables(dir: &Path) {
 
 #[test]
 fn detected_and_declared_tables_compile_to_the_same_indicators() {
-    let tmp = std::env::temp_dir().join(format!("atlas-declared-{}", std::process::id()));
-    let dir = tmp.join("corpus");
+    let tmp = Scratch::new("declared");
+    let dir = tmp.0.join("corpus");
     corpus_with_declared_tables(&dir);
     let options = Options::default();
     let declared = compile(&dir, &options).expect("declared corpus compiles");
     let detected = compile(&corpus_dir(), &options).expect("corpus compiles");
-    std::fs::remove_dir_all(&tmp).ok();
     let mut differences = Vec::new();
     let mut compared = 0;
     for (a, b) in declared.core.localities.iter().zip(&detected.core.localities) {

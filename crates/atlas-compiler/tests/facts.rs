@@ -10,9 +10,8 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
-}
+mod common;
+use common::{copy_corpus_with, corpus_dir, Scratch};
 
 /// The registry file, or `None` (skip) when the test runs without it; `cargo xtask test` sets
 /// `ATLAS_REQUIRE_GEO` so that it never skips there.
@@ -124,14 +123,7 @@ fn init_reproduces_each_plans_facts_and_tables() {
 
 /// A copy of the corpus whose manifest gives only each plan's file (and a curated date).
 fn bare_corpus(dir: &Path) {
-    std::fs::create_dir_all(dir.join("plans")).unwrap();
-    for entry in std::fs::read_dir(corpus_dir().join("plans")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.join("plans").join(path.file_name().unwrap())).unwrap();
-    }
-    for name in ["indicators.toml", "tour.toml"] {
-        std::fs::copy(corpus_dir().join(name), dir.join(name)).unwrap();
-    }
+    copy_corpus_with(dir, str::to_string);
     let mut manifest = String::new();
     for e in reviewed() {
         manifest.push_str(&format!("[[plan]]\nfile = {:?}\n", e.file));
@@ -146,10 +138,9 @@ fn bare_corpus(dir: &Path) {
 fn facts_left_out_are_derived_at_build() {
     let Some(geo) = geo() else { return };
     let options = Options { geo: Some(geo), gazetteer: gazetteer_files(), gazetteer_attribution: None };
-    let tmp = std::env::temp_dir().join(format!("atlas-bare-{}", std::process::id()));
-    bare_corpus(&tmp.join("corpus"));
-    let bare = compile(&tmp.join("corpus"), &options).unwrap();
-    std::fs::remove_dir_all(&tmp).ok();
+    let tmp = Scratch::new("bare");
+    bare_corpus(&tmp.0.join("corpus"));
+    let bare = compile(&tmp.0.join("corpus"), &options).unwrap();
     let full = compile(&corpus_dir(), &options).unwrap();
     assert_eq!(bare.core.localities.len(), 5);
     let seats = options.gazetteer.iter().any(|g| g.ends_with("seats.csv"));
@@ -166,7 +157,8 @@ fn facts_left_out_are_derived_at_build() {
 #[test]
 fn init_append_then_build_as_a_new_user_would() {
     let Some(geo) = geo() else { return };
-    let tmp = std::env::temp_dir().join(format!("atlas-init-{}", std::process::id()));
+    let scratch = Scratch::new("init");
+    let tmp = &scratch.0;
     let corpus = tmp.join("my-corpus");
     std::fs::create_dir_all(corpus.join("plans")).unwrap();
     let text = corpus.join("plans/hengdong.txt");
@@ -191,7 +183,6 @@ fn init_append_then_build_as_a_new_user_would() {
     assert!(stderr.contains("430424 衡东县"), "{stderr}");
     let check = Command::new(atlas).arg("check").arg(&corpus).arg("--json").arg("--geo").arg(&geo).output().unwrap();
     let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
-    std::fs::remove_dir_all(&tmp).ok();
     let plan = &report["plans"][0];
     assert_eq!((plan["rows_14th"].as_u64(), plan["rows_13th"].as_u64()), (Some(39), Some(28)));
     // The same counts as the reviewed corpus gives for this plan.

@@ -62,7 +62,10 @@ fn main() -> Result<()> {
         decode_ms.push(t.elapsed().as_secs_f64() * 1e3);
         std::hint::black_box((index, shards));
     }
-    let json = serde_json::to_vec(&serde_json::json!({ "core": bundle.core, "geo": bundle.geo }))?;
+    // The same structured data as JSON: the index, the shards, the columns and the outlines.
+    let json = serde_json::to_vec(&serde_json::json!({
+        "index": parts.index, "shards": parts.shards, "columns": parts.columns, "outlines": parts.outlines,
+    }))?;
     std::fs::write(out.join("core.atlas"), &core)?;
     std::fs::write(out.join("text.atlas"), &text)?;
     std::fs::write(out.join("core.json"), &json)?;
