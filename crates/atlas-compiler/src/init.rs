@@ -62,7 +62,7 @@ pub fn describe(file: &str, raw: &str, registry: Option<&Registry>, gazetteer: &
     let outline = crate::outline::outline(&lines);
     let contexts = crate::section_titles(&outline, lines.len());
     let no_places = crate::places::LocalPlaces::new("", "", None, &[], &[], &[]);
-    let layouts = crate::layouts::extract(&lines, &contexts, &no_places);
+    let layouts = crate::layouts::extract(&lines, &contexts, &no_places).layouts;
     let slogan = layouts.iter().find(|l| l.primary).map(|l| (l.line, l.slogan.clone()));
     if slogan.is_none() {
         unsure.push("no spatial layout (空间布局) slogan found".into());

@@ -53,8 +53,9 @@ pub struct Prepared {
     registry: Option<registry::Registry>,
     towns: Vec<Town>,
     gazetteer: geo::Gazetteer,
-    /// Prefecture-level names, whose short forms are not county short forms (`湘潭`).
-    prefecture_names: Vec<String>,
+    /// Prefecture-level names with their adcodes, whose short forms are not county short forms
+    /// (`湘潭`); a plan is checked against those of its own province.
+    prefecture_names: Vec<(String, String)>,
     /// Diagnostics about no plan in particular.
     pub diagnostics: Vec<Diagnostic>,
     pub attribution: Vec<String>,
@@ -96,7 +97,7 @@ pub fn prepare(dir: &Path, options: &Options) -> Result<Prepared, String> {
     };
     let gazetteer = load_gazetteers(options, &mut diagnostics, &mut geo_attribution)?;
     let prefecture_names = match &registry {
-        Some(r) => r.prefectures.iter().map(|p| p.name.clone()).collect(),
+        Some(r) => r.prefectures.iter().map(|p| (p.adcode.clone(), p.name.clone())).collect(),
         // Without a registry, the manifest's own prefecture-level names.
         None => plans
             .iter()
@@ -104,6 +105,7 @@ pub fn prepare(dir: &Path, options: &Options) -> Result<Prepared, String> {
                 let own = p.level.filter(|l| l.is_prefecture()).and(p.entry.name.clone());
                 own.into_iter().chain(p.entry.parent.clone().filter(|_| p.level.is_some_and(|l| !l.is_prefecture())))
             })
+            .map(|name| (String::new(), name))
             .collect(),
     };
     let mut attribution = vec![TEXT_ATTRIBUTION.to_string()];
@@ -155,7 +157,7 @@ impl Prepared {
                 &self.keys,
                 counties,
                 &self.towns,
-                &self.prefecture_names,
+                &self.prefecture_names_near(&facts.id),
                 self.has_gazetteer || self.has_geo,
             );
             diagnostics.extend(found);
@@ -216,6 +218,16 @@ impl Prepared {
                 }
             }
         });
+    }
+
+    /// The prefecture-level names of `id`'s province (all of them when their codes are not known).
+    fn prefecture_names_near(&self, id: &str) -> Vec<String> {
+        let province = id.get(..2).unwrap_or("");
+        self.prefecture_names
+            .iter()
+            .filter(|(code, _)| code.is_empty() || code.starts_with(province))
+            .map(|(_, name)| name.clone())
+            .collect()
     }
 
     /// The counties of the prefectures of `ids`, for the geography of a whole corpus.
@@ -396,7 +408,11 @@ fn compile_plan(
     let outline = outline::outline(lines);
     let places =
         places::LocalPlaces::new(&facts.id, &facts.name, facts.seat.as_deref(), prefecture_names, counties, towns);
-    let layouts = layouts::extract(lines, &section_titles(&outline, lines.len()), &places);
+    let extracted = layouts::extract(lines, &section_titles(&outline, lines.len()), &places);
+    for (line, why) in extracted.undefined {
+        diagnostics.push(diag(Severity::Note, file, line, why));
+    }
+    let layouts = extracted.layouts;
     if layouts.is_empty() {
         diagnostics.push(diag(Severity::Warning, file, 1, "no spatial layout (空间布局) slogan found"));
     }

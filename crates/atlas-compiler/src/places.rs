@@ -3,7 +3,7 @@
 //! (from the polygons), and its seat (`县城`, `中心城区` …, from `plans.toml`). A name that cannot
 //! be located keeps `name: None`; nothing is guessed.
 
-use atlas_data::{County, Place, Town};
+use atlas_data::{County, Place, PlaceKind, Town};
 
 /// Words that mean "the locality's seat".
 pub const SEAT_WORDS: [&str; 8] = ["中心主城区", "中心城区", "主城区", "县城", "城区", "市区", "主城", "中心城市"];
@@ -14,6 +14,7 @@ struct Known {
     printed: String,
     name: String,
     point: Option<(f64, f64)>,
+    kind: PlaceKind,
 }
 
 /// The places one locality's text can name.
@@ -22,6 +23,10 @@ pub struct LocalPlaces {
     seat: Option<Known>,
     /// `衡东县城`, `湘乡城区`: the locality's own seat, printed with its name.
     seat_aliases: Vec<String>,
+    /// The locality's own name and short form.
+    own_names: Vec<String>,
+    /// Short forms of the other prefecture-level cities of the province (`长沙`).
+    others: Vec<String>,
     is_prefecture: bool,
 }
 
@@ -53,7 +58,7 @@ impl LocalPlaces {
             let short = short_form(&c.name, &["县", "市", "区"])
                 .filter(|s| !prefecture_names.iter().any(|p| p.strip_suffix('市') == Some(s.as_str())));
             for printed in std::iter::once(c.name.clone()).chain(short) {
-                known.push(Known { printed, name: c.name.clone(), point });
+                known.push(Known { printed, name: c.name.clone(), point, kind: PlaceKind::County });
             }
         }
         let in_scope = |t: &Town| {
@@ -66,7 +71,7 @@ impl LocalPlaces {
         for t in towns.iter().filter(|t| in_scope(t)) {
             // No short forms for 街道: they are often ordinary words (建设, 人民, 东风).
             for printed in std::iter::once(t.name.clone()).chain(short_form(&t.name, &["镇", "乡"])) {
-                known.push(Known { printed, name: t.name.clone(), point: Some((t.lon, t.lat)) });
+                known.push(Known { printed, name: t.name.clone(), point: Some((t.lon, t.lat)), kind: PlaceKind::Town });
             }
         }
         // Longest first, so that `易俗河镇` wins over `易俗河`.
@@ -77,13 +82,21 @@ impl LocalPlaces {
                 .or_else(|| {
                     // The seat may be a district of this prefecture, skipped above as "the locality".
                     let county = counties.iter().find(|c| c.name == s)?;
-                    Some(Known { printed: s.to_string(), name: s.to_string(), point: crate::geo::centroid(county) })
+                    let point = crate::geo::centroid(county);
+                    Some(Known { printed: s.to_string(), name: s.to_string(), point, kind: PlaceKind::County })
                 })
-                .unwrap_or(Known { printed: s.to_string(), name: s.to_string(), point: None })
+                .unwrap_or(Known { printed: s.to_string(), name: s.to_string(), point: None, kind: PlaceKind::Town })
         });
         let own_short = short_form(locality_name, &["县", "市", "区"]).unwrap_or_else(|| locality_name.to_string());
         let seat_aliases = vec![format!("{locality_name}城"), format!("{own_short}城区"), format!("{own_short}县城")];
-        LocalPlaces { known, seat, seat_aliases, is_prefecture }
+        let own_names = vec![locality_name.to_string(), own_short.clone()];
+        let others = prefecture_names
+            .iter()
+            .filter(|p| p.as_str() != locality_name)
+            .filter_map(|p| short_form(p, &["市", "地区", "州"]))
+            .filter(|p| !own_names.contains(p))
+            .collect();
+        LocalPlaces { known, seat, seat_aliases, own_names, others, is_prefecture }
     }
 
     fn is_seat_word(&self, s: &str) -> bool {
@@ -98,14 +111,22 @@ impl LocalPlaces {
         } else {
             self.known.iter().find(|k| k.printed == as_printed)
         };
+        let seat = self.is_seat_word(as_printed);
         match hit {
             Some(k) => Place {
                 as_printed: as_printed.to_string(),
                 name: k.point.map(|_| k.name.clone()),
                 lon: k.point.map(|p| p.0),
                 lat: k.point.map(|p| p.1),
+                kind: if seat { PlaceKind::Seat } else { k.kind },
             },
-            None => Place { as_printed: as_printed.to_string(), name: None, lon: None, lat: None },
+            None => Place {
+                as_printed: as_printed.to_string(),
+                name: None,
+                lon: None,
+                lat: None,
+                kind: if seat { PlaceKind::Seat } else { PlaceKind::Unknown },
+            },
         }
     }
 
@@ -114,7 +135,9 @@ impl LocalPlaces {
         self.is_seat_word(s) || self.known.iter().any(|k| k.printed == s)
     }
 
-    /// Known names and seat words in `text`, in order of appearance, longest match first.
+    /// Known names and seat words in `text`, in order of appearance, longest match first. A seat
+    /// word is this locality's seat only when no other city or county names it (`衡阳市中心城区`)
+    /// and it is not a sub-centre (`副中心城市`).
     pub fn find_in(&self, text: &str) -> Vec<(usize, String)> {
         let mut out = Vec::new();
         let mut i = 0;
@@ -130,13 +153,29 @@ impl LocalPlaces {
                 .max_by_key(|p| p.len());
             match hit {
                 Some(p) => {
+                    let before = &text[..i];
+                    let foreign = SEAT_WORDS.contains(&p.as_str())
+                        && (before.ends_with(['副', '老', '新'])
+                            || (before.ends_with(['市', '县']) && !self.is_own_name_before(before)));
                     i += p.len();
-                    out.push((i - p.len(), p));
+                    if !foreign {
+                        out.push((i - p.len(), p));
+                    }
                 }
                 None => i += rest.chars().next().map_or(1, char::len_utf8),
             }
         }
         out
+    }
+
+    /// Whether `name` is named after another city of the province (`自贸区长沙片区`).
+    pub fn is_external(&self, name: &str) -> bool {
+        self.others.iter().any(|o| name.contains(o.as_str()))
+    }
+
+    /// Whether the text just before a seat word ends with this locality's own name (`湘乡市中心城区`).
+    fn is_own_name_before(&self, before: &str) -> bool {
+        self.own_names.iter().any(|n| before.ends_with(n.as_str()))
     }
 }
 
@@ -164,7 +203,12 @@ mod tests {
         assert_eq!(p.resolve("石滩").name.as_deref(), Some("石滩乡"));
         assert_eq!(p.resolve("县城").name.as_deref(), Some("洣水镇"));
         assert_eq!(p.resolve("易俗河").name, None, "another county's town is out of scope");
-        assert_eq!(p.resolve("霞流"), Place { as_printed: "霞流".into(), name: None, lon: None, lat: None });
+        assert_eq!(
+            p.resolve("霞流"),
+            Place { as_printed: "霞流".into(), name: None, lon: None, lat: None, kind: PlaceKind::Unknown }
+        );
+        assert_eq!(p.resolve("大浦").kind, PlaceKind::Town);
+        assert_eq!(p.resolve("县城").kind, PlaceKind::Seat);
     }
 
     #[test]
@@ -172,5 +216,8 @@ mod tests {
         let p = LocalPlaces::new("430424", "衡东县", Some("洣水镇"), &[], &[], &towns());
         let found: Vec<String> = p.find_in("带动石滩、大浦镇与县城发展").into_iter().map(|(_, s)| s).collect();
         assert_eq!(found, ["石滩", "大浦镇", "县城"]);
+        let found: Vec<String> =
+            p.find_in("承接衡东县城和衡阳市中心城区职能，打造市域副中心城市").into_iter().map(|(_, s)| s).collect();
+        assert_eq!(found, ["衡东县城"], "another city's centre and a sub-centre are not the seat");
     }
 }

@@ -423,6 +423,44 @@ pub struct Place {
     pub name: Option<String>,
     pub lon: Option<f64>,
     pub lat: Option<f64>,
+    pub kind: PlaceKind,
+}
+
+/// What a place of a layout is. Towns, counties and the seat are located from the gazetteer and
+/// the county polygons; areas, rivers, roads and landmarks are listed as printed, unlocated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    /// A township-level unit: 镇, 乡, 街道.
+    Town,
+    /// A county, county-level city or district.
+    County,
+    /// The locality's seat: 县城, 中心城区, 主城区 …
+    Seat,
+    /// A zone named after a place: X片区, X新区, X经开区, X高新区, X开发区.
+    Area,
+    River,
+    /// A road or railway: G60, 107国道, 醴娄高速, 京广线, 云龙大道.
+    Road,
+    /// A mountain, lake, reservoir, park, reserve, historic site …
+    Landmark,
+    /// Named where places are listed, but of no kind the text or the gazetteer tells.
+    Unknown,
+}
+
+impl PlaceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Town => "town",
+            PlaceKind::County => "county",
+            PlaceKind::Seat => "seat",
+            PlaceKind::Area => "area",
+            PlaceKind::River => "river",
+            PlaceKind::Road => "road",
+            PlaceKind::Landmark => "landmark",
+            PlaceKind::Unknown => "unknown",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

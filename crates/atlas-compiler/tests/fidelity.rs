@@ -1,0 +1,136 @@
+//! Data fidelity against hand-checked fixtures (`fixtures/layouts-<adcode>.tsv`,
+//! `fixtures/projects-<adcode>.tsv`), written by reading each plan's text: layout elements and
+//! their places in printed order, and named works. Precision and recall are printed for every plan
+//! (`cargo test -p atlas-compiler --test fidelity -- --nocapture`) and must reach the thresholds.
+//! Needs the county polygons and the gazetteer (`ATLAS_GEO`, `ATLAS_GAZETTEER`), as CI has them.
+
+use atlas_compiler::{compile, Options};
+use atlas_data::{Bundle, Locality};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+mod common;
+use common::corpus_dir;
+
+const PLANS: [&str; 5] = ["430321", "430381", "430424", "430200", "430900"];
+const LAYOUT_PLACES: f64 = 0.95;
+
+fn fixture(name: &str) -> Vec<Vec<String>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1) // header
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+/// The corpus compiled with geography, or `None` (skip) without it; `cargo xtask test` sets
+/// `ATLAS_REQUIRE_GEO`, so that there it never skips.
+fn compiled() -> Option<Bundle> {
+    let geo = std::env::var_os("ATLAS_GEO").map(PathBuf::from).filter(|g| g.exists());
+    let gazetteer: Vec<PathBuf> = std::env::var_os("ATLAS_GAZETTEER")
+        .map(|l| std::env::split_paths(&l).filter(|p| p.exists()).collect())
+        .unwrap_or_default();
+    if geo.is_none() || gazetteer.is_empty() {
+        assert!(std::env::var_os("ATLAS_REQUIRE_GEO").is_none(), "ATLAS_GEO and ATLAS_GAZETTEER must be set");
+        eprintln!("skipping: set ATLAS_GEO and ATLAS_GAZETTEER (cargo xtask test does) to test fidelity");
+        return None;
+    }
+    Some(compile(&corpus_dir(), &Options { geo, gazetteer, gazetteer_attribution: None }).unwrap())
+}
+
+fn locality<'b>(b: &'b Bundle, id: &str) -> &'b Locality {
+    b.core.localities.iter().find(|l| l.id == id).unwrap()
+}
+
+/// (slogan, element, place:kind) with each element's places in order.
+type Placed = Vec<(String, String, Vec<String>)>;
+
+fn expected_layouts(id: &str) -> Placed {
+    fixture(&format!("layouts-{id}.tsv"))
+        .into_iter()
+        .map(|row| {
+            let places = row.get(2).map_or(Vec::new(), |p| {
+                p.split('、').filter(|s| !s.is_empty()).map(str::to_string).collect::<Vec<_>>()
+            });
+            (row[0].clone(), row[1].clone(), places)
+        })
+        .collect()
+}
+
+fn compiled_layouts(l: &Locality) -> Placed {
+    l.layouts
+        .iter()
+        .flat_map(|x| {
+            x.elements.iter().map(|e| {
+                let places = e.places.iter().map(|p| format!("{}:{}", p.as_printed, p.kind.as_str())).collect();
+                (x.slogan.clone(), e.name.clone(), places)
+            })
+        })
+        .collect()
+}
+
+fn flat(p: &Placed) -> BTreeSet<(String, String, String)> {
+    p.iter().flat_map(|(s, e, ps)| ps.iter().map(move |x| (s.clone(), e.clone(), x.clone()))).collect()
+}
+
+/// Precision and recall of `got` against `want`, as (matched, got, want).
+fn score<T: Ord>(got: &BTreeSet<T>, want: &BTreeSet<T>) -> (usize, usize, usize) {
+    (got.intersection(want).count(), got.len(), want.len())
+}
+
+fn ratio(n: usize, d: usize) -> f64 {
+    if d == 0 {
+        1.0
+    } else {
+        n as f64 / d as f64
+    }
+}
+
+#[test]
+fn layouts_match_the_hand_checked_fixtures() {
+    let Some(b) = compiled() else { return };
+    let mut failures = Vec::new();
+    for id in PLANS {
+        let l = locality(&b, id);
+        let want = expected_layouts(id);
+        let got = compiled_layouts(l);
+        let want_elements: BTreeSet<(String, String)> = want.iter().map(|(s, e, _)| (s.clone(), e.clone())).collect();
+        let got_elements: BTreeSet<(String, String)> = got.iter().map(|(s, e, _)| (s.clone(), e.clone())).collect();
+        let (m, g, w) = score(&flat(&got), &flat(&want));
+        let (em, eg, ew) = score(&got_elements, &want_elements);
+        println!(
+            "{id} {}: elements {em}/{ew} found, {eg} given; places precision {:.3} ({m}/{g}), recall {:.3} ({m}/{w})",
+            l.name,
+            ratio(m, g),
+            ratio(m, w)
+        );
+        for e in want_elements.difference(&got_elements) {
+            println!("  missing element {e:?}");
+        }
+        for e in got_elements.difference(&want_elements) {
+            println!("  unexpected element {e:?}");
+        }
+        for (s, e, ps) in &want {
+            if let Some((_, _, gps)) = got.iter().find(|(gs, ge, _)| gs == s && ge == e) {
+                if gps != ps {
+                    println!("  {s} {e}:\n    want {}\n    got  {}", ps.join("、"), gps.join("、"));
+                }
+                // Places both list must come in the printed order.
+                let common: Vec<&String> = gps.iter().filter(|p| ps.contains(p)).collect();
+                let order: Vec<&String> = ps.iter().filter(|p| gps.contains(p)).collect();
+                if common != order {
+                    failures.push(format!("{id} {s} {e}: places out of order"));
+                }
+            }
+        }
+        if ratio(m, g) < LAYOUT_PLACES || ratio(m, w) < LAYOUT_PLACES {
+            failures.push(format!("{id}: layout places precision {:.3} / recall {:.3}", ratio(m, g), ratio(m, w)));
+        }
+        if em < ew || eg > ew {
+            failures.push(format!("{id}: elements {em} of {ew} found, {eg} given"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
