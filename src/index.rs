@@ -4,7 +4,7 @@
 //!
 //! Plain Rust, no DOM: tested natively (`cargo test`) and in the browser (wasm-bindgen-test).
 
-use atlas_data::{Attribute, Column, Core, Marker, Sector, Table};
+use atlas_data::{Attribute, Column, Core, Marker, ProjectSource, Sector, Table};
 use std::collections::BTreeSet;
 
 /// One indicator row: locality index and row index within it.
@@ -67,6 +67,10 @@ pub struct ProjectFilter {
     pub localities: Vec<String>,
     pub sector: Option<Sector>,
     pub box_title: Option<String>,
+    /// The label a box files works under (`两桥`).
+    pub group: Option<String>,
+    /// A 专栏 item or a work named in running text.
+    pub source: Option<ProjectSource>,
     pub has_investment: bool,
     /// Investment range in 亿元 (100 million yuan).
     pub min_yi: Option<f64>,
@@ -155,8 +159,9 @@ impl Index {
             for (pi, p) in l.projects.iter().enumerate() {
                 projects.push(ProjectRef { loc: li, project: pi });
                 project_text.push(lower(&format!(
-                    "{} {} {} {}",
+                    "{} {} {} {} {}",
                     p.name,
+                    p.group.as_deref().unwrap_or(""),
                     p.box_title,
                     p.description,
                     p.places.join(" ")
@@ -222,6 +227,8 @@ impl Index {
                 self.loc_selected(&f.localities, pr.loc)
                     && f.sector.is_none_or(|s| p.sector == s)
                     && f.box_title.as_ref().is_none_or(|b| &p.box_title == b)
+                    && f.group.as_ref().is_none_or(|g| p.group.as_ref() == Some(g))
+                    && f.source.is_none_or(|s| p.source == s)
                     && (!f.has_investment || p.investment_yuan.is_some())
                     && f.min_yi.is_none_or(|m| yi.is_some_and(|v| v >= m))
                     && f.max_yi.is_none_or(|m| yi.is_some_and(|v| v <= m))

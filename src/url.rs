@@ -10,10 +10,10 @@ pub const MAX_VALUE_LEN: usize = 200;
 const NUMERIC: [&str; 6] = ["min", "max", "tline", "layout", "hl", "step"];
 
 /// Every parameter the widget understands; others are ignored (and reported).
-pub const KNOWN: [&str; 38] = [
+pub const KNOWN: [&str; 40] = [
     "bundle", "id", "present", "step", "view", "loc", "lang", "dark", "plain", "static", "prov", "table", "cat",
     "attr", "marker", "key", "q", "sort", "dir", "gkey", "grow", "ckey", "mloc", "layout", "hl", "sector", "box",
-    "inv", "min", "max", "place", "pq", "proj", "tloc", "tline", "tq", "cmap", "ccol",
+    "inv", "min", "max", "place", "pq", "proj", "tloc", "tline", "tq", "cmap", "ccol", "group", "src",
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use crate::charts::canvas::ChartCanvas;
 use crate::charts::{bars, map, palette};
 use crate::index::{ProjectFilter, ProjectRef};
 use crate::state::{data, ui, Lang};
-use atlas_data::Sector;
+use atlas_data::{ProjectSource, Sector};
 use leptos::prelude::*;
 
 fn filter_from_url() -> ProjectFilter {
@@ -17,6 +17,8 @@ fn filter_from_url() -> ProjectFilter {
         localities: ui.localities(),
         sector: ui.get("sector").and_then(|s| Sector::ALL.into_iter().find(|x| x.as_str() == s)),
         box_title: ui.get("box"),
+        group: ui.get("group"),
+        source: ui.get("src").and_then(|s| ProjectSource::parse(&s)),
         has_investment: ui.get("inv").as_deref() == Some("1"),
         min_yi: num("min"),
         max_yi: num("max"),
@@ -73,6 +75,27 @@ pub fn Projects() -> impl IntoView {
                         .map(|b| (b.clone(), b.clone())),
                 )
                 .collect();
+            // Groups of the box chosen, or of every box, in the selected localities.
+            let chosen_box = ui.get("box");
+            let mut groups: Vec<String> = data
+                .core
+                .localities
+                .iter()
+                .filter(|l| selected.is_empty() || selected.contains(&l.id))
+                .flat_map(|l| &l.projects)
+                .filter(|p| chosen_box.as_ref().is_none_or(|b| &p.box_title == b))
+                .filter_map(|p| p.group.clone())
+                .collect();
+            groups.sort();
+            groups.dedup();
+            let groups = std::iter::once((String::new(), all.clone()))
+                .chain(groups.into_iter().map(|g| (g.clone(), g)))
+                .collect();
+            let sources = vec![
+                (String::new(), all.clone()),
+                ("box".to_string(), lang.t("专栏", "Boxes").to_string()),
+                ("text".to_string(), lang.t("正文", "Running text").to_string()),
+            ];
             let places = std::iter::once((String::new(), all.clone()))
                 .chain(data.index.places.iter().map(|p| (p.clone(), p.clone())))
                 .collect();
@@ -80,7 +103,9 @@ pub fn Projects() -> impl IntoView {
             view! {
                 <div class="filters">
                     {param_select("sector", lang.t("领域", "Sector").into(), sectors)}
+                    {param_select("src", lang.t("出处", "Source").into(), sources)}
                     {param_select("box", lang.t("专栏", "Box").into(), boxes)}
+                    {param_select("group", lang.t("分组", "Group").into(), groups)}
                     {param_select("place", lang.t("地点", "Place").into(), places)}
                     <label class="filter check" for="filter-inv">
                         <span>{lang.t("有投资额", "Has investment")}</span>
@@ -228,7 +253,14 @@ pub fn Projects() -> impl IntoView {
             Some(view! {
                 <section class="project-detail" aria-label=lang.t("项目详情", "Project details")>
                     <h3>{p.name.clone()}</h3>
-                    <p class="box">{p.box_title.clone()}{p.item.clone().map(|i| format!(" · {i}"))}</p>
+                    <p class="box">
+                        {match p.source {
+                            ProjectSource::Box => lang.t("专栏", "Box"),
+                            ProjectSource::Text => lang.t("正文", "Running text"),
+                        }}
+                        "："{p.box_title.clone()}{p.item.clone().map(|i| format!(" · {i}"))}
+                        {p.group.clone().map(|g| format!(" · {g}"))}
+                    </p>
                     <p class="description">{p.description.clone()}</p>
                     <p>{lang.t("地点：", "Places: ")}{if p.places.is_empty() { "—".to_string() } else { p.places.join("、") }}
                         " "<button class="value" on:click=move |_| open_provenance(&lid, line)>{format!("{} #{line}", lang.t("原文", "source"))}</button></p>
@@ -245,6 +277,8 @@ pub fn Projects() -> impl IntoView {
                 "name",
                 "box",
                 "item",
+                "group",
+                "from",
                 "sector",
                 "investment_raw",
                 "investment_yuan",
@@ -263,6 +297,8 @@ pub fn Projects() -> impl IntoView {
                         p.name.clone(),
                         p.box_title.clone(),
                         p.item.clone().unwrap_or_default(),
+                        p.group.clone().unwrap_or_default(),
+                        p.source.as_str().into(),
                         p.sector.as_str().into(),
                         p.investment_raw.clone().unwrap_or_default(),
                         p.investment_yuan.map(|v| v.to_string()).unwrap_or_default(),

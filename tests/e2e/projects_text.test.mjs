@@ -43,8 +43,19 @@ test('project filters, totals and charts follow the data', async () => {
   await page.selectOption('#filter-box', box);
   assert.equal(await shown(page), all.filter((p) => p.box === box).length);
   await page.selectOption('#filter-box', '');
+  for (const src of ['box', 'text']) {
+    await page.selectOption('#filter-src', src);
+    assert.equal(await shown(page), all.filter((p) => p.source === src).length, src);
+  }
+  await page.selectOption('#filter-src', '');
+  // 株洲 专栏21 files its bridges under 两桥: the group filter finds them by their own names.
+  await page.selectOption('#filter-group', '两桥');
+  assert.equal(await shown(page), all.filter((p) => p.group === '两桥').length);
+  const bridges = await page.locator('table.projects tbody tr button.project').allTextContents();
+  assert.ok(bridges.includes('清水塘大桥') && bridges.includes('群丰大桥'), bridges.join());
+  await page.selectOption('#filter-group', '');
   await page.fill('#filter-pq', '水库');
-  const hay = (p) => `${p.name} ${p.box} ${p.description} ${p.places.join(' ')}`;
+  const hay = (p) => `${p.name} ${p.group ?? ''} ${p.box} ${p.description} ${p.places.join(' ')}`;
   assert.equal(await shown(page), all.filter((p) => hay(p).includes('水库')).length);
 
   await page.locator('table.projects tbody tr button.project').first().click();

@@ -104,6 +104,13 @@ Browser figures (load, filter, chart, search) arrive with the widget.\n",
         report.push_str(&section);
         report.push('\n');
     }
+    match crate::fidelity::section() {
+        Ok(section) => {
+            report.push('\n');
+            report.push_str(&section);
+        }
+        Err(e) => eprintln!("warning: no Data fidelity section: {e:#}"),
+    }
     std::fs::write(project_root().join("BENCHMARKS.md"), report)?;
     eprintln!(
         "wrote BENCHMARKS.md (structured/JSON-xz = {ratio:.2}, {verdict} the ≤ {STRUCTURED_VS_XZ_TARGET} target)"

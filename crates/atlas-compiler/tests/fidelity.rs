@@ -106,6 +106,25 @@ fn layouts_match_the_hand_checked_fixtures() {
             ratio(m, g),
             ratio(m, w)
         );
+        // Elements with a place on the map, and every place by kind: located or not.
+        let elements: Vec<&atlas_data::Element> = l.layouts.iter().flat_map(|x| &x.elements).collect();
+        let placed = elements.iter().filter(|e| e.places.iter().any(|p| p.name.is_some())).count();
+        let mut kinds: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+        for p in elements.iter().flat_map(|e| &e.places) {
+            let k = kinds.entry(p.kind.as_str()).or_default();
+            if p.name.is_some() {
+                k.0 += 1
+            } else {
+                k.1 += 1
+            }
+        }
+        let by_kind: Vec<String> = kinds.iter().map(|(k, (a, b))| format!("{k} {a}/{b}")).collect();
+        println!(
+            "{id} {}: elements with a located place {placed}/{}; places located/unresolved by kind: {}",
+            l.name,
+            elements.len(),
+            by_kind.join(", ")
+        );
         for e in want_elements.difference(&got_elements) {
             println!("  missing element {e:?}");
         }
@@ -130,6 +149,69 @@ fn layouts_match_the_hand_checked_fixtures() {
         }
         if em < ew || eg > ew {
             failures.push(format!("{id}: elements {em} of {ew} found, {eg} given"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+const PROJECT_PRECISION: f64 = 0.95;
+const PROJECT_RECALL: f64 = 0.90;
+
+/// A project as the fixtures key it: (name, group, line).
+type Work = (String, String, u32);
+
+/// Named works against `projects-<adcode>.tsv`. Each line a fixture lists is complete, so
+/// precision counts every project compiled on those lines, recall every row.
+#[test]
+fn projects_match_the_hand_checked_fixtures() {
+    let Some(b) = compiled() else { return };
+    let mut failures = Vec::new();
+    for id in PLANS {
+        let l = locality(&b, id);
+        let rows = fixture(&format!("projects-{id}.tsv"));
+        let want: BTreeSet<Work> =
+            rows.iter().map(|r| (r[0].clone(), r[1].clone(), r[3].parse().expect("line number"))).collect();
+        let lines: BTreeSet<u32> = want.iter().map(|w| w.2).collect();
+        let on_lines: Vec<&atlas_data::Project> = l.projects.iter().filter(|p| lines.contains(&p.line)).collect();
+        let got: BTreeSet<Work> =
+            on_lines.iter().map(|p| (p.name.clone(), p.group.clone().unwrap_or_default(), p.line)).collect();
+        let (m, g, w) = score(&got, &want);
+        let by_source = |s: atlas_data::ProjectSource| l.projects.iter().filter(|p| p.source == s).count();
+        println!(
+            "{id} {}: projects box {} text {}; named works precision {:.3} ({m}/{g}), recall {:.3} ({m}/{w})",
+            l.name,
+            by_source(atlas_data::ProjectSource::Box),
+            by_source(atlas_data::ProjectSource::Text),
+            ratio(m, g),
+            ratio(m, w)
+        );
+        for x in want.difference(&got) {
+            println!("  missing {x:?}");
+        }
+        for x in got.difference(&want) {
+            println!("  unexpected {x:?}");
+        }
+        // The box column names where each work was read.
+        for r in &rows {
+            let line: u32 = r[3].parse().unwrap();
+            if let Some(p) = on_lines.iter().find(|p| p.name == r[0] && p.line == line) {
+                let ok = match r[2].as_str() {
+                    "text" => p.source == atlas_data::ProjectSource::Text,
+                    caption => p.source == atlas_data::ProjectSource::Box && p.box_title.contains(caption),
+                };
+                if !ok {
+                    failures.push(format!(
+                        "{id} {}: read from {} {:?}, fixture says {}",
+                        r[0], p.box_title, p.source, r[2]
+                    ));
+                }
+            }
+        }
+        if rows.len() < 25 {
+            failures.push(format!("{id}: the fixture lists {} works, fewer than 25", rows.len()));
+        }
+        if ratio(m, g) < PROJECT_PRECISION || ratio(m, w) < PROJECT_RECALL {
+            failures.push(format!("{id}: named works precision {:.3} / recall {:.3}", ratio(m, g), ratio(m, w)));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

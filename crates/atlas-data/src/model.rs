@@ -386,12 +386,39 @@ pub struct Project {
     #[serde(rename = "box")]
     pub box_title: String,
     pub item: Option<String>,
+    /// The label a box item files its works under (`两桥：清水塘大桥、群丰大桥` → `两桥`).
+    pub group: Option<String>,
+    /// A 专栏 item or a work named in running text.
+    pub source: ProjectSource,
     pub sector: Sector,
     pub investment_yuan: Option<u64>,
     pub investment_raw: Option<String>,
     pub places: Vec<String>,
     pub description: String,
     pub line: u32,
+}
+
+/// Where a project was read: an item of a works box (专栏) or a named work in running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProjectSource {
+    Box,
+    Text,
+}
+
+impl ProjectSource {
+    pub const ALL: [ProjectSource; 2] = [ProjectSource::Box, ProjectSource::Text];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProjectSource::Box => "box",
+            ProjectSource::Text => "text",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ProjectSource> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
 }
 
 /// A 空间布局 (spatial layout) such as 一核、二副、三轴.

@@ -99,6 +99,8 @@ fn locality() -> impl Strategy<Value = Locality> {
                     name,
                     box_title: "专栏1".into(),
                     item: Some("1".into()),
+                    group: (s % 2 == 0).then(|| "两桥".into()),
+                    source: if s % 3 == 0 { ProjectSource::Text } else { ProjectSource::Box },
                     sector: Sector::ALL[s],
                     investment_yuan,
                     investment_raw: investment_yuan.map(|v| format!("{v}元")),
