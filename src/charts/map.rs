@@ -47,6 +47,9 @@ pub struct Mark {
     pub kind: MarkKind,
     /// Located places in printed order (lon, lat).
     pub points: Vec<(f64, f64)>,
+    /// The river or road an axis, belt or corridor follows (lon, lat), from the optional line
+    /// features; empty when it is drawn through its places.
+    pub course: Vec<(f64, f64)>,
     pub label: String,
     pub color: RGBColor,
     pub highlighted: bool,
@@ -179,7 +182,13 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, scene: &Scene, compact: bool
     let mut marks: Vec<&Mark> = scene.marks.iter().collect();
     marks.sort_by_key(|m| (order(m.kind), m.highlighted));
     for m in marks {
-        let pts: Vec<(i32, i32)> = m.points.iter().map(|p| proj.px_from_lonlat(*p)).collect();
+        // Along the river or road when the bundle has its course, else through the places.
+        let line: Vec<(i32, i32)> =
+            if m.course.len() >= 2 { &m.course } else { &m.points }.iter().map(|p| proj.px_from_lonlat(*p)).collect();
+        let pts: Vec<(i32, i32)> = match m.points.as_slice() {
+            [] => line.iter().take(1).copied().collect(),
+            places => places.iter().map(|p| proj.px_from_lonlat(*p)).collect(),
+        };
         if pts.is_empty() {
             continue;
         }
@@ -188,8 +197,8 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, scene: &Scene, compact: bool
         match m.kind {
             MarkKind::Belt | MarkKind::Corridor => {
                 let width = px(if m.kind == MarkKind::Belt { 22.0 } else { 16.0 } * scale) as u32;
-                if pts.len() >= 2 {
-                    root.draw(&PathElement::new(pts.clone(), m.color.mix(0.35).stroke_width(width))).map_err(err)?;
+                if line.len() >= 2 {
+                    root.draw(&PathElement::new(line.clone(), m.color.mix(0.35).stroke_width(width))).map_err(err)?;
                 } else {
                     root.draw(&Circle::new(pts[0], width, m.color.mix(0.35).filled())).map_err(err)?;
                 }
@@ -209,11 +218,11 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, scene: &Scene, compact: bool
             }
             MarkKind::Axis | MarkKind::Wing => {
                 let width = px(if m.kind == MarkKind::Wing { 5.0 } else { 3.0 } * scale) as u32;
-                if pts.len() >= 2 {
-                    root.draw(&PathElement::new(pts.clone(), m.color.stroke_width(width))).map_err(err)?;
-                    let n = pts.len();
+                if line.len() >= 2 {
+                    root.draw(&PathElement::new(line.clone(), m.color.stroke_width(width))).map_err(err)?;
+                    let n = line.len();
                     root.draw(&Polygon::new(
-                        arrow_head(pts[n - 2], pts[n - 1], 12.0 * ratio * scale),
+                        arrow_head(line[n - 2], line[n - 1], 12.0 * ratio * scale),
                         m.color.filled(),
                     ))
                     .map_err(err)?;

@@ -7,7 +7,7 @@ use crate::charts::canvas::ChartCanvas;
 use crate::charts::map::{self, MarkKind, Projection, Scene, Shape};
 use crate::charts::palette;
 use crate::state::{data, ui, Data, Lang};
-use atlas_data::{Layout, Locality, GEO_SCALE};
+use atlas_data::{Layout, Locality, PlaceKind, GEO_SCALE};
 use leptos::prelude::*;
 
 /// The locality shown: `mloc`, else the first selected one.
@@ -58,7 +58,13 @@ pub fn scene_for(data: &Data, l: &Locality, layout: Option<&Layout>, highlight: 
             .enumerate()
             .map(|(k, e)| map::Mark {
                 kind: MarkKind::of_role(&e.role),
-                points: e.places.iter().filter_map(|p| Some((p.lon?, p.lat?))).collect(),
+                points: e.places.iter().filter(|p| p.path.is_empty()).filter_map(|p| Some((p.lon?, p.lat?))).collect(),
+                course: e
+                    .places
+                    .iter()
+                    .find(|p| p.path.len() >= 2)
+                    .map(|p| p.path.iter().map(|q| (q[0] as f64 / GEO_SCALE, q[1] as f64 / GEO_SCALE)).collect())
+                    .unwrap_or_default(),
                 label: if lang == Lang::Zh { e.name.clone() } else { format!("{} {}", e.label, e.name) },
                 color: palette::series(k),
                 highlighted: highlight == Some(k),
@@ -225,14 +231,7 @@ pub fn SpatialLayout() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let missing: Vec<String> = layout
-                .elements
-                .iter()
-                .flat_map(|e| e.places.iter().filter(|p| p.name.is_none()).map(|p| p.as_printed.clone()))
-                .collect();
-            let missing_view = (!missing.is_empty()).then(|| {
-                view! { <p class="unlocated"><strong>{lang.t("未能定位的地名：", "Places that could not be located: ")}</strong>{missing.join("、")}</p> }
-            });
+            let missing_view = unlocated_by_kind(layout, lang);
             let empty: Vec<String> = layout
                 .elements
                 .iter()
@@ -266,4 +265,60 @@ pub fn SpatialLayout() -> impl IntoView {
         </div>
         {schematic}
     }
+}
+
+fn kind_text(kind: PlaceKind, lang: Lang) -> &'static str {
+    match kind {
+        PlaceKind::River => lang.t("河流", "Rivers"),
+        PlaceKind::Road => lang.t("道路、铁路", "Roads and railways"),
+        PlaceKind::Landmark => lang.t("山、湖、景区等", "Landmarks"),
+        PlaceKind::Area => lang.t("片区、新区", "Zones"),
+        PlaceKind::Town => lang.t("乡镇", "Townships"),
+        PlaceKind::County => lang.t("县市区", "Counties"),
+        PlaceKind::Seat => lang.t("城区", "Seat"),
+        PlaceKind::Unknown => lang.t("其他", "Other"),
+    }
+}
+
+/// The places the layout names but the map cannot draw, by kind (rivers and roads follow lines the
+/// bundle does not hold), each listed once in printed order.
+fn unlocated_by_kind(layout: &Layout, lang: Lang) -> Option<impl IntoView> {
+    const ORDER: [PlaceKind; 8] = [
+        PlaceKind::River,
+        PlaceKind::Road,
+        PlaceKind::Landmark,
+        PlaceKind::Area,
+        PlaceKind::Town,
+        PlaceKind::County,
+        PlaceKind::Seat,
+        PlaceKind::Unknown,
+    ];
+    let unlocated: Vec<&atlas_data::Place> =
+        layout.elements.iter().flat_map(|e| &e.places).filter(|p| p.name.is_none()).collect();
+    let groups: Vec<(PlaceKind, Vec<String>)> = ORDER
+        .into_iter()
+        .filter_map(|kind| {
+            let mut names: Vec<String> = Vec::new();
+            for p in unlocated.iter().filter(|p| p.kind == kind) {
+                if !names.contains(&p.as_printed) {
+                    names.push(p.as_printed.clone());
+                }
+            }
+            (!names.is_empty()).then_some((kind, names))
+        })
+        .collect();
+    (!groups.is_empty()).then(|| {
+        let items = groups
+            .into_iter()
+            .map(|(kind, names)| {
+                view! { <li data-kind=kind.as_str()><strong>{kind_text(kind, lang)}</strong>"："{names.join("、")}</li> }
+            })
+            .collect_view();
+        view! {
+            <div class="unlocated">
+                <p><strong>{lang.t("未在地图上定位（见示意图）：", "Not located on the map (see the schematic):")}</strong></p>
+                <ul class="unlocated-kinds">{items}</ul>
+            </div>
+        }
+    })
 }

@@ -243,6 +243,7 @@ pub fn Projects() -> impl IntoView {
             scene.marks.push(map::Mark {
                 kind: map::MarkKind::Sub,
                 points,
+                course: Vec::new(),
                 label: p.name.clone(),
                 color: palette::series(3),
                 highlighted: true,

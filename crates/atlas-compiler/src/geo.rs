@@ -58,12 +58,12 @@ pub fn contains(rings: &[Vec<[i32; 2]>], lon: f64, lat: f64) -> bool {
     })
 }
 
-fn quantise(degrees: f64) -> i32 {
+pub(crate) fn quantise(degrees: f64) -> i32 {
     (degrees * GEO_SCALE).round() as i32
 }
 
 /// Douglas–Peucker on an open or closed polyline; keeps the end points.
-fn simplify(points: &[(f64, f64)], tolerance: f64) -> Vec<(f64, f64)> {
+pub(crate) fn simplify(points: &[(f64, f64)], tolerance: f64) -> Vec<(f64, f64)> {
     if points.len() < 3 {
         return points.to_vec();
     }

@@ -14,6 +14,7 @@ pub mod geo;
 pub mod init;
 pub mod keys;
 pub mod layouts;
+pub mod lines;
 pub mod outline;
 pub mod output;
 pub mod places;
@@ -35,6 +36,9 @@ pub struct Options {
     pub gazetteer: Vec<PathBuf>,
     /// Source and licence of the gazetteer, carried into the bundle.
     pub gazetteer_attribution: Option<String>,
+    /// Rivers and roads (GeoJSON LineStrings with `name` and `kind`, WGS84) that belts and axes
+    /// follow.
+    pub lines: Option<PathBuf>,
 }
 
 const TEXT_ATTRIBUTION: &str = "Plan texts: the localities' people's governments (public documents).";
@@ -53,6 +57,7 @@ pub struct Prepared {
     registry: Option<registry::Registry>,
     towns: Vec<Town>,
     gazetteer: geo::Gazetteer,
+    line_features: Vec<lines::LineFeature>,
     /// Prefecture-level names with their adcodes, whose short forms are not county short forms
     /// (`湘潭`); a plan is checked against those of its own province.
     prefecture_names: Vec<(String, String)>,
@@ -96,6 +101,17 @@ pub fn prepare(dir: &Path, options: &Options) -> Result<Prepared, String> {
         }
     };
     let gazetteer = load_gazetteers(options, &mut diagnostics, &mut geo_attribution)?;
+    let line_features = match &options.lines {
+        Some(path) => {
+            let (features, problems) = lines::load(path)?;
+            let file = path.display().to_string();
+            diagnostics.extend(problems.into_iter().map(|(n, m)| diag(Severity::Warning, &file, n, m)));
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            geo_attribution.push(format!("Rivers and roads: {name}."));
+            features
+        }
+        None => Vec::new(),
+    };
     let prefecture_names = match &registry {
         Some(r) => r.prefectures.iter().map(|p| (p.adcode.clone(), p.name.clone())).collect(),
         // Without a registry, the manifest's own prefecture-level names.
@@ -120,6 +136,7 @@ pub fn prepare(dir: &Path, options: &Options) -> Result<Prepared, String> {
         has_geo: registry.is_some(),
         registry,
         gazetteer,
+        line_features,
         prefecture_names,
         diagnostics,
         attribution,
@@ -159,6 +176,7 @@ impl Prepared {
                 &self.towns,
                 &self.prefecture_names_near(&facts.id),
                 self.has_gazetteer || self.has_geo,
+                &self.line_features,
             );
             diagnostics.extend(found);
             locality
@@ -385,6 +403,7 @@ fn compile_plan(
     towns: &[Town],
     prefecture_names: &[String],
     can_locate: bool,
+    line_features: &[lines::LineFeature],
 ) -> (Locality, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let file = plan.display_path.as_str();
@@ -412,7 +431,16 @@ fn compile_plan(
     for (line, why) in extracted.undefined {
         diagnostics.push(diag(Severity::Note, file, line, why));
     }
-    let layouts = extracted.layouts;
+    let mut layouts = extracted.layouts;
+    if !line_features.is_empty() {
+        // A county's rivers and roads are clipped to the county, a prefecture's to its counties.
+        let prefecture = &facts.id[..4.min(facts.id.len())];
+        let on_map: Vec<&County> = counties
+            .iter()
+            .filter(|c| if facts.id.ends_with("00") { c.adcode.starts_with(prefecture) } else { c.adcode == facts.id })
+            .collect();
+        lines::attach(&mut layouts, line_features, &on_map);
+    }
     if layouts.is_empty() {
         diagnostics.push(diag(Severity::Warning, file, 1, "no spatial layout (空间布局) slogan found"));
     }

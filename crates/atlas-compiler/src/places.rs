@@ -119,6 +119,7 @@ impl LocalPlaces {
                 lon: k.point.map(|p| p.0),
                 lat: k.point.map(|p| p.1),
                 kind: if seat { PlaceKind::Seat } else { k.kind },
+                path: Vec::new(),
             },
             None => Place {
                 as_printed: as_printed.to_string(),
@@ -126,6 +127,7 @@ impl LocalPlaces {
                 lon: None,
                 lat: None,
                 kind: if seat { PlaceKind::Seat } else { PlaceKind::Unknown },
+                path: Vec::new(),
             },
         }
     }
@@ -205,7 +207,14 @@ mod tests {
         assert_eq!(p.resolve("易俗河").name, None, "another county's town is out of scope");
         assert_eq!(
             p.resolve("霞流"),
-            Place { as_printed: "霞流".into(), name: None, lon: None, lat: None, kind: PlaceKind::Unknown }
+            Place {
+                as_printed: "霞流".into(),
+                name: None,
+                lon: None,
+                lat: None,
+                kind: PlaceKind::Unknown,
+                path: Vec::new()
+            }
         );
         assert_eq!(p.resolve("大浦").kind, PlaceKind::Town);
         assert_eq!(p.resolve("县城").kind, PlaceKind::Seat);

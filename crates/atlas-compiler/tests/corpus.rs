@@ -181,6 +181,7 @@ fn geo_options() -> Option<Options> {
                 .map(|l| std::env::split_paths(&l).filter(|p| p.exists()).collect())
                 .unwrap_or_default(),
             gazetteer_attribution: None,
+            lines: None,
         }),
         _ if std::env::var_os("ATLAS_REQUIRE_GEO").is_some() => panic!("ATLAS_GEO must name the county GeoJSON"),
         _ => {

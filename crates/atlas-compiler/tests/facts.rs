@@ -137,7 +137,7 @@ fn bare_corpus(dir: &Path) {
 #[test]
 fn facts_left_out_are_derived_at_build() {
     let Some(geo) = geo() else { return };
-    let options = Options { geo: Some(geo), gazetteer: gazetteer_files(), gazetteer_attribution: None };
+    let options = Options { geo: Some(geo), gazetteer: gazetteer_files(), ..Options::default() };
     let tmp = Scratch::new("bare");
     bare_corpus(&tmp.0.join("corpus"));
     let bare = compile(&tmp.0.join("corpus"), &options).unwrap();

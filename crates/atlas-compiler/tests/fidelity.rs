@@ -37,7 +37,7 @@ fn compiled() -> Option<Bundle> {
         eprintln!("skipping: set ATLAS_GEO and ATLAS_GAZETTEER (cargo xtask test does) to test fidelity");
         return None;
     }
-    Some(compile(&corpus_dir(), &Options { geo, gazetteer, gazetteer_attribution: None }).unwrap())
+    Some(compile(&corpus_dir(), &Options { geo, gazetteer, ..Options::default() }).unwrap())
 }
 
 fn locality<'b>(b: &'b Bundle, id: &str) -> &'b Locality {

@@ -451,6 +451,9 @@ pub struct Place {
     pub lon: Option<f64>,
     pub lat: Option<f64>,
     pub kind: PlaceKind,
+    /// For a river or road matched in the optional line features: its course across the map,
+    /// quantised like county rings (`GEO_SCALE`); empty otherwise.
+    pub path: Vec<[i32; 2]>,
 }
 
 /// What a place of a layout is. Towns, counties and the seat are located from the gazetteer and

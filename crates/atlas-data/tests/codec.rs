@@ -63,10 +63,15 @@ fn indicator() -> impl Strategy<Value = Indicator> {
 fn place() -> impl Strategy<Value = Place> {
     (text(), proptest::option::of((text(), 100.0f64..120.0, 20.0f64..35.0))).prop_map(|(as_printed, resolved)| {
         match resolved {
-            Some((name, lon, lat)) => {
-                Place { as_printed, name: Some(name), lon: Some(lon), lat: Some(lat), kind: PlaceKind::Town }
-            }
-            None => Place { as_printed, name: None, lon: None, lat: None, kind: PlaceKind::River },
+            Some((name, lon, lat)) => Place {
+                as_printed,
+                name: Some(name),
+                lon: Some(lon),
+                lat: Some(lat),
+                kind: PlaceKind::Town,
+                path: vec![[lon as i32, lat as i32]],
+            },
+            None => Place { as_printed, name: None, lon: None, lat: None, kind: PlaceKind::River, path: Vec::new() },
         }
     })
 }

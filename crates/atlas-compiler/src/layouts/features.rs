@@ -287,7 +287,7 @@ pub fn places_of(name: &str, text: &str, places: &LocalPlaces, role_kind: Option
 }
 
 fn unlocated(name: &str, kind: PlaceKind) -> Place {
-    Place { as_printed: name.to_string(), name: None, lon: None, lat: None, kind }
+    Place { as_printed: name.to_string(), name: None, lon: None, lat: None, kind, path: Vec::new() }
 }
 
 /// The pieces of an element's name with their byte positions: `湘江（涟水）—杨河发展带` →
