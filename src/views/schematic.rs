@@ -9,9 +9,14 @@ use crate::state::Lang;
 use atlas_data::Layout;
 use leptos::prelude::*;
 
-const ROW: f64 = 46.0;
+const ROW: f64 = 52.0;
 const LEFT: f64 = 120.0;
 const WIDTH: f64 = 960.0;
+
+/// The width of a 12 px label: CJK glyphs are square, Latin letters and digits about half as wide.
+fn label_width(s: &str) -> f64 {
+    s.chars().map(|c| if c.is_ascii() { 7.0 } else { 12.0 }).sum()
+}
 
 pub fn schematic(layout: &Layout, lang: Lang) -> impl IntoView {
     let rows = layout.elements.len().max(1);
@@ -34,6 +39,8 @@ pub fn schematic(layout: &Layout, lang: Lang) -> impl IntoView {
                 let n = e.places.len();
                 let x0 = LEFT + 170.0;
                 let step = ((WIDTH - x0 - 40.0) / (n.max(2) - 1) as f64).min(110.0);
+                // Labels wider than the gap between nodes alternate below and above the line.
+                let crowded = e.places.iter().any(|p| label_width(&p.as_printed) > step - 4.0);
                 let nodes = e
                     .places
                     .iter()
@@ -41,9 +48,10 @@ pub fn schematic(layout: &Layout, lang: Lang) -> impl IntoView {
                     .map(|(i, p)| {
                         let x = x0 + step * i as f64;
                         let located = p.lon.is_some();
+                        let label_y = if crowded && i % 2 == 1 { y - 11.0 } else { y + 20.0 };
                         view! {
                             <circle cx=x cy=y r="6" fill=if located { color.clone() } else { "none".to_string() } stroke=color.clone() stroke-width="2" />
-                            <text x=x y=y + 20.0 text-anchor="middle" font-size="12">{p.as_printed.clone()}</text>
+                            <text x=x y=label_y text-anchor="middle" font-size="12">{p.as_printed.clone()}</text>
                         }
                     })
                     .collect_view();
@@ -74,7 +82,7 @@ pub fn schematic(layout: &Layout, lang: Lang) -> impl IntoView {
         .collect_view();
     let title = format!("{} — {}", layout.slogan, lang.t("示意图（不按比例）", "schematic, not to scale"));
     view! {
-        <figure class="schematic">
+        <figure class="schematic" tabindex="0">
             <figcaption>{title.clone()}</figcaption>
             <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=title preserveAspectRatio="xMinYMin meet">
                 <text x="8" y="20" font-size="12" class="stamp">{lang.t("示意", "Schematic")}</text>

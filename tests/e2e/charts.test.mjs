@@ -87,3 +87,21 @@ test('the map of every locality draws all its layout elements', async () => {
     await page.screenshot({ path: screenshotPath(`map-${loc.id}`), fullPage: true });
   }
 });
+
+test('on a phone the schematic stays readable and scrolls inside its own box', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  await page.goto(`${server.url}?view=map&mloc=430381`);
+  await page.locator('.schematic g.schematic-element').first().waitFor();
+  const m = await page.evaluate(() => {
+    const fig = document.querySelector('figure.schematic');
+    return {
+      page: document.documentElement.scrollWidth - window.innerWidth,
+      svg: fig.querySelector('svg').getBoundingClientRect().width,
+      scrolls: fig.scrollWidth > fig.clientWidth,
+      focusable: fig.tabIndex >= 0,
+    };
+  });
+  assert.ok(m.page <= 0, `no page scroll (${m.page}px)`);
+  assert.ok(m.svg >= 700, `schematic drawn at a readable width (${m.svg}px)`);
+  assert.ok(m.scrolls && m.focusable, 'the schematic box scrolls and takes keyboard focus');
+});

@@ -115,9 +115,16 @@ fn extent(counties: &[&County]) -> Option<[f64; 4]> {
     any.then_some(b)
 }
 
-/// The longest run of the feature inside the extent, simplified and thinned to `MAX_POINTS`.
-fn clipped(feature: &LineFeature, b: [f64; 4]) -> Option<Vec<(f64, f64)>> {
-    let inside = |&(x, y): &(f64, f64)| x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
+/// The longest run of the feature inside the counties (or, without rings, inside the extent),
+/// simplified and thinned to `MAX_POINTS`.
+fn clipped(feature: &LineFeature, b: [f64; 4], counties: &[&County]) -> Option<Vec<(f64, f64)>> {
+    let inside = |&(x, y): &(f64, f64)| {
+        x >= b[0]
+            && x <= b[2]
+            && y >= b[1]
+            && y <= b[3]
+            && (counties.is_empty() || counties.iter().any(|c| crate::geo::contains(&c.rings, x, y)))
+    };
     let mut best: Vec<(f64, f64)> = Vec::new();
     for part in &feature.parts {
         for run in part.split(|p| !inside(p)) {
@@ -150,7 +157,7 @@ pub fn attach(layouts: &mut [Layout], features: &[LineFeature], map_counties: &[
             continue;
         }
         let hit = features.iter().filter(|f| f.kind == place.kind && names(&place.as_printed, &f.name));
-        let Some((feature, path)) = hit.filter_map(|f| Some((f, clipped(f, b)?))).next() else {
+        let Some((feature, path)) = hit.filter_map(|f| Some((f, clipped(f, b, map_counties)?))).next() else {
             continue;
         };
         let (x, y) = path[path.len() / 2];
@@ -182,9 +189,9 @@ mod tests {
             kind: PlaceKind::River,
             parts: vec![(0..200).map(|i| (111.0 + i as f64 * 0.01, 27.5)).collect()],
         };
-        let path = clipped(&f, [111.5, 27.0, 112.0, 28.0]).unwrap();
+        let path = clipped(&f, [111.5, 27.0, 112.0, 28.0], &[]).unwrap();
         assert!(path.iter().all(|&(x, _)| (111.5..=112.0).contains(&x)));
         assert!(path.len() <= MAX_POINTS && path.len() >= 2);
-        assert!(clipped(&f, [120.0, 30.0, 121.0, 31.0]).is_none());
+        assert!(clipped(&f, [120.0, 30.0, 121.0, 31.0], &[]).is_none());
     }
 }

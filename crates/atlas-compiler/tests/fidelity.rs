@@ -214,5 +214,10 @@ fn projects_match_the_hand_checked_fixtures() {
             failures.push(format!("{id}: named works precision {:.3} / recall {:.3}", ratio(m, g), ratio(m, w)));
         }
     }
+    // A work listed with others takes the places its own name gives, not its neighbours'.
+    let zz = locality(&b, "430200");
+    let places = |name: &str| zz.projects.iter().find(|p| p.name == name).map(|p| p.places.clone()).unwrap();
+    assert_eq!(places("群丰大桥"), vec!["群丰镇".to_string()]);
+    assert!(!places("清水塘大桥").contains(&"群丰镇".to_string()));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

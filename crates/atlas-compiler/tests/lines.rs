@@ -50,10 +50,11 @@ fn rivers_and_roads_give_their_course() {
         assert!(matches!(p.kind, PlaceKind::Road | PlaceKind::River));
         assert!(p.path.len() >= 2, "{printed} has a course");
         assert!(p.path.len() <= 64, "{printed}: the course is thinned");
-        // Clipped to the county: the line runs from 111.5° to 113° E, the course only across 湘乡.
+        // Clipped to the county: the line runs from 111.5° to 113° E, the course only inside 湘乡.
         for q in &p.path {
-            let lon = q[0] as f64 / GEO_SCALE;
+            let (lon, lat) = (q[0] as f64 / GEO_SCALE, q[1] as f64 / GEO_SCALE);
             assert!((lo..=hi).contains(&lon), "{printed}: {lon} outside {lo}..{hi}");
+            assert!(atlas_compiler::geo::contains(&county.rings, lon, lat), "{printed}: ({lon}, {lat}) outside 湘乡市");
         }
         assert!(p.name.is_some() && p.lon.is_some(), "{printed} is located on its line");
     }

@@ -88,7 +88,13 @@ struct Found<'a> {
 
 fn project(at: &Found, name: String, description: &str, places: &LocalPlaces) -> Project {
     let invest = investment(description).or_else(|| investment(&name));
-    let all = format!("{name}{description}");
+    // A work listed with others (`两桥：清水塘大桥、群丰大桥`) is where its own name says: the
+    // places in the rest of the item belong to its neighbours.
+    let all = if at.group.is_some() || at.source == ProjectSource::Text {
+        name.clone()
+    } else {
+        format!("{name}{description}")
+    };
     let sector = match at.source {
         ProjectSource::Box => sector::sector(&[at.title, at.group.as_deref().unwrap_or(""), &name, description]),
         ProjectSource::Text => sector::sector(&[&name, at.title, description]),
