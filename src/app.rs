@@ -309,14 +309,20 @@ fn post_height_to_host(ui: Ui) {
     let Some(window) = web_sys::window() else { return };
     let Some(parent) = window.parent().ok().flatten().filter(|p| !js_sys::Object::is(p, &window)) else { return };
     let id = ui.get("id").unwrap_or_else(|| "plan-atlas".into());
+    // Opened by a Pym.js parent: it also understands Pym's height message.
+    let pym_id = ui.get("childId").filter(|c| !c.is_empty() && !c.contains(char::is_whitespace));
     let Some(root) = window.document().and_then(|d| d.document_element()) else { return };
     let measured = root.clone();
     let send = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let height = measured.scroll_height();
         let message = js_sys::Object::new();
         js_sys::Reflect::set(&message, &"type".into(), &"plan-atlas:height".into()).ok();
         js_sys::Reflect::set(&message, &"id".into(), &id.as_str().into()).ok();
-        js_sys::Reflect::set(&message, &"height".into(), &f64::from(measured.scroll_height()).into()).ok();
+        js_sys::Reflect::set(&message, &"height".into(), &f64::from(height).into()).ok();
         parent.post_message(&message, "*").ok();
+        if let Some(child) = &pym_id {
+            parent.post_message(&format!("pymxPYMx{child}xPYMxheightxPYMx{height}").into(), "*").ok();
+        }
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(send.as_ref().unchecked_ref()) {
         observer.observe(&root);

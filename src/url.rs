@@ -16,6 +16,9 @@ pub const KNOWN: [&str; 40] = [
     "inv", "min", "max", "place", "pq", "proj", "tloc", "tline", "tq", "cmap", "ccol", "group", "src",
 ];
 
+/// The parameters a Pym.js parent (`new pym.Parent(…)`) adds to the iframe's URL.
+pub const PYM: [&str; 4] = ["initialWidth", "childId", "parentTitle", "parentUrl"];
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Params(BTreeMap<String, String>);
 
@@ -69,6 +72,14 @@ impl Params {
                 || v.contains(['<', '>'])
                 || v.chars().any(char::is_control)
                 || not_a_number;
+            // Pym.js adds its own parameters to the iframe URL; they are the host's, not the reader's,
+            // so a long page title or URL is dropped without a notice.
+            if PYM.contains(&k.as_str()) {
+                if !hostile {
+                    map.insert(k, v);
+                }
+                continue;
+            }
             if !KNOWN.contains(&k.as_str()) || hostile {
                 rejected.push(k.chars().filter(|c| !c.is_control()).take(40).collect());
                 continue;
@@ -144,5 +155,18 @@ mod tests {
         let (p, rejected) = Params::parse("?min=NaN&max=12.5&tline=inf");
         assert_eq!((p.get("min"), p.get("max"), p.get("tline")), (None, Some("12.5"), None));
         assert_eq!(rejected, ["min", "tline"]);
+    }
+
+    #[test]
+    fn pym_parameters_are_the_hosts_and_raise_no_notice() {
+        let long = "t".repeat(MAX_VALUE_LEN + 1);
+        let query = format!(
+            "?view=map&initialWidth=640&childId=atlas&parentTitle={long}&parentUrl=http%3A%2F%2Fnews.example%2Fa"
+        );
+        let (p, rejected) = Params::parse(&query);
+        assert!(rejected.is_empty(), "{rejected:?}");
+        assert_eq!((p.get("childId"), p.get("initialWidth")), (Some("atlas"), Some("640")));
+        assert_eq!(p.get("parentUrl"), Some("http://news.example/a"));
+        assert_eq!(p.get("parentTitle"), None, "too long: dropped quietly");
     }
 }

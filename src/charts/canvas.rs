@@ -89,13 +89,16 @@ where
         }
         on_resize.forget(); // lives as long as the page; one per chart mount
     });
+    // One figure per chart: its save button, the canvas and any error stay together in one grid cell.
     view! {
-        {(!no_png).then(|| view! {
-            <button class="png" on:click=save_png title="PNG" aria-label=move || format!("PNG: {}", label.get())>"⤓ PNG"</button>
-        })}
-        <canvas node_ref=node class=format!("chart {class}") role="img" aria-label=move || label.get()
-            />
-        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        <figure class="chart-cell">
+            {(!no_png).then(|| view! {
+                <button class="png" on:click=save_png title="PNG" aria-label=move || format!("PNG: {}", label.get())>"⤓ PNG"</button>
+            })}
+            <canvas node_ref=node class=format!("chart {class}") role="img" aria-label=move || label.get()
+                />
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        </figure>
     }
 }
 

@@ -151,7 +151,7 @@ pub fn Growth() -> impl IntoView {
                             <strong>{if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() }}</strong>
                             {lang.t("：规划年均增速 ", ": stated annual growth ")}<span class="stated">{stated_text}</span>
                             {lang.t("；由2020基数与2025目标推算 ", "; implied by 2020 base and 2025 target ")}<span class="implied">{implied_text}</span>
-                            {differs.then(|| view! { <span class="flag" title=lang.t("两者相差超过0.5个百分点", "they differ by more than 0.5 points")>{lang.t(" ⚠ 不一致", " ⚠ disagree")}</span> })}
+                            {differs.then(|| view! { <span class="flag" title=lang.t("两者相差超过0.5个百分点", "they differ by more than 0.5 points")>{lang.t("（不一致）", " (disagree)")}</span> })}
                         </li>
                     }
                 })

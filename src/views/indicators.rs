@@ -130,7 +130,7 @@ pub fn Indicators() -> impl IntoView {
             }
         }
     };
-    let sort_button = move |key: SortKey, zh: &'static str, en: &'static str| {
+    let sort_header = move |key: SortKey, zh: &'static str, en: &'static str| {
         let active = move || SortKey::parse(&ui.get("sort").unwrap_or_default()) == key && key != SortKey::Printed;
         let desc = move || ui.get("dir").as_deref() == Some("desc");
         let on_click = move |_| {
@@ -141,12 +141,14 @@ pub fn Indicators() -> impl IntoView {
                 p.set("dir", if same && !now_desc { "desc" } else { "" });
             })
         };
+        // aria-sort belongs to the column header, not to the button inside it.
         view! {
-            <button class="sort" data-sort=key.as_str() on:click=on_click
-                aria-sort=move || if !active() { "none" } else if desc() { "descending" } else { "ascending" }>
-                {move || ui.lang().t(zh, en)}
-                {move || if !active() { "" } else if desc() { " ▼" } else { " ▲" }}
-            </button>
+            <th scope="col" aria-sort=move || if !active() { "none" } else if desc() { "descending" } else { "ascending" }>
+                <button class="sort" data-sort=key.as_str() on:click=on_click>
+                    {move || ui.lang().t(zh, en)}
+                    {move || if !active() { "" } else if desc() { " ▼" } else { " ▲" }}
+                </button>
+            </th>
         }
     };
     // Keyed rows: a filter change only inserts and removes the rows that changed.
@@ -171,7 +173,12 @@ pub fn Indicators() -> impl IntoView {
             let chart_link = chartable.then(|| {
                         view! {
                             <button class="chart-link" title=lang.t("画增长图", "Growth chart") aria-label=lang.t("画增长图", "Growth chart")
-                                on:click=move |_| ui.params.update(|p| { p.set("view", "growth"); p.set("grow", chart_target.clone()); })>"📈"</button>
+                                on:click=move |_| ui.params.update(|p| { p.set("view", "growth"); p.set("grow", chart_target.clone()); })>
+                                <svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                                    <polyline points="1,14 5,9 8,11 14,3" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" stroke-linecap="round" />
+                                    <line x1="1" y1="15" x2="15" y2="15" stroke="currentColor" stroke-width="1.2" />
+                                </svg>
+                            </button>
                         }
                     });
             view! {
@@ -252,14 +259,14 @@ pub fn Indicators() -> impl IntoView {
                     <th scope="col">{move || ui.lang().t("规划表", "Table")}</th>
                     <th scope="col">{move || ui.lang().t("类别", "Category")}</th>
                     <th scope="col">{move || ui.lang().t("序号", "No.")}</th>
-                    <th scope="col">{sort_button(SortKey::Name, "指标", "Indicator")}</th>
+                    {sort_header(SortKey::Name, "指标", "Indicator")}
                     <th scope="col">{move || ui.lang().t("单位", "Unit")}</th>
                     <th scope="col">{move || ui.lang().t("属性", "Attribute")}</th>
-                    <th scope="col">{sort_button(SortKey::Value(Column::Value2015), VALUE_COLUMNS[0].0, VALUE_COLUMNS[0].1)}</th>
+                    {sort_header(SortKey::Value(Column::Value2015), VALUE_COLUMNS[0].0, VALUE_COLUMNS[0].1)}
                     <th scope="col">{move || ui.lang().t(VALUE_COLUMNS[1].0, VALUE_COLUMNS[1].1)}</th>
-                    <th scope="col">{sort_button(SortKey::Value(Column::Base2020), VALUE_COLUMNS[2].0, VALUE_COLUMNS[2].1)}</th>
-                    <th scope="col">{sort_button(SortKey::Value(Column::Target2025), VALUE_COLUMNS[3].0, VALUE_COLUMNS[3].1)}</th>
-                    <th scope="col">{sort_button(SortKey::Value(Column::TargetGrowth), VALUE_COLUMNS[4].0, VALUE_COLUMNS[4].1)}</th>
+                    {sort_header(SortKey::Value(Column::Base2020), VALUE_COLUMNS[2].0, VALUE_COLUMNS[2].1)}
+                    {sort_header(SortKey::Value(Column::Target2025), VALUE_COLUMNS[3].0, VALUE_COLUMNS[3].1)}
+                    {sort_header(SortKey::Value(Column::TargetGrowth), VALUE_COLUMNS[4].0, VALUE_COLUMNS[4].1)}
                     <th scope="col">{move || ui.lang().t(VALUE_COLUMNS[5].0, VALUE_COLUMNS[5].1)}</th>
                 </tr></thead>
                 <tbody><For each=keyed key=|(r, lang)| (r.loc, r.row, *lang == Lang::En) children=render_row /></tbody>

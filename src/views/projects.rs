@@ -253,7 +253,7 @@ pub fn Projects() -> impl IntoView {
             let label = format!("{} — {}", p.name, p.places.join("、"));
             Some(view! {
                 <section class="project-detail" aria-label=lang.t("项目详情", "Project details")>
-                    <h3>{p.name.clone()}</h3>
+                    <h2 class="detail-title">{p.name.clone()}</h2>
                     <p class="box">
                         {match p.source {
                             ProjectSource::Box => lang.t("专栏", "Box"),

@@ -64,7 +64,7 @@ pub fn Provenance() -> impl IntoView {
                 .into_any(),
         };
         Some(view! {
-            <aside class="provenance" role="dialog" aria-label=lang.t("数据来源", "Source of this value")>
+            <aside class="provenance" aria-label=lang.t("数据来源", "Source of this value")>
                 <header>
                     <strong>{lang.t("来源", "Source")}</strong>
                     <span class="source">{format!("{source}:{line}")}</span>

@@ -197,7 +197,7 @@ pub fn Text() -> impl IntoView {
                         .collect_view();
                     view! {
                         <p class="reader-range">{format!("{} {from}–{to} / {}", lang.t("第", "lines"), text.len())}</p>
-                        <ol class="reader">{rows}</ol>
+                        <ol class="reader" tabindex="0" aria-label=lang.t("原文", "Plan text")>{rows}</ol>
                     }
                     .into_any()
                 }

@@ -125,7 +125,12 @@ pub fn ensure_browser() -> Result<()> {
 /// playwright-core for the end-to-end tests (never a downloaded browser: it drives Debian's).
 pub fn ensure_e2e_packages() -> Result<()> {
     let dir = project_root().join("tests/e2e");
-    if !dir.join("node_modules/playwright-core").exists() {
+    // Every dependency of tests/e2e/package.json (playwright-core, pym.js, axe-core) installed?
+    let manifest: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("package.json"))?)?;
+    let missing = manifest["dependencies"]
+        .as_object()
+        .is_none_or(|deps| deps.keys().any(|name| !dir.join("node_modules").join(name).exists()));
+    if missing {
         run_cmd(
             Command::new("npm")
                 .args(["ci", "--no-audit", "--no-fund"])
