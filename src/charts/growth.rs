@@ -27,6 +27,17 @@ fn err(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
 
+/// An axis tick as people write it: `4000`, `2.5`, `0.125` — no `4000.0`, no float noise.
+pub fn tick(v: f64) -> String {
+    let s = format!("{v:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
 pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, title: &str, unit: &str, series: &[Series]) -> Result<(), String> {
     let (root, (text, grid, bg)) = super::canvas::area(canvas)?;
     let px = |v: f64| (v * ratio).round() as u32;
@@ -39,17 +50,23 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, title: &str, unit: &str, ser
     let (lo, hi) = values.iter().fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
     let pad = ((hi - lo) * 0.12).max(hi.abs() * 0.05).max(0.5);
     let y0 = if lo >= 0.0 && lo - pad < 0.0 { 0.0 } else { lo - pad };
+    // Room for the widest tick label plus the rotated unit beside it, so the two never touch.
+    let tick_chars = [y0, hi + pad, (y0 + hi + pad) / 2.0].iter().map(|v| tick(*v).chars().count()).max().unwrap_or(4);
+    let y_area = 30.0 + 7.5 * tick_chars as f64;
+    // On a phone eleven year labels would run together: label 2015, 2020 and 2025 only.
+    let narrow = (canvas.width() as f64 / ratio) < 640.0;
     let mut chart = ChartBuilder::on(&root)
         .margin(px(12.0))
         .caption(title, font(16.0))
         .x_label_area_size(px(28.0))
-        .y_label_area_size(px(64.0))
+        .y_label_area_size(px(y_area))
         .build_cartesian_2d(2014.5f64..2025.5f64, y0..hi + pad)
         .map_err(err)?;
     chart
         .configure_mesh()
         .x_labels(11)
-        .x_label_formatter(&|y| format!("{y:.0}"))
+        .x_label_formatter(&|y| if narrow && (y.round() as i64) % 5 != 0 { String::new() } else { format!("{y:.0}") })
+        .y_label_formatter(&|v| tick(*v))
         .y_desc(unit)
         .label_style(font(12.0))
         .axis_desc_style(font(12.0))
@@ -99,7 +116,8 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, title: &str, unit: &str, ser
     // The legend, drawn here rather than by plotters' series labels, which measure text with a
     // styled element that a strict CSP blocks.
     let at = |v: f64| (v * ratio).round() as i32;
-    let (x0, y0) = (at(76.0), at(44.0));
+    // Inside the plot, clear of the tick labels.
+    let (x0, y0) = (at(12.0 + y_area + 8.0), at(44.0));
     let row = at(18.0);
     let widest = series
         .iter()
@@ -117,4 +135,20 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, title: &str, unit: &str, ser
         root.draw_text(&s.name, &font(12.0), (x0 + at(30.0), y - at(7.0))).map_err(err)?;
     }
     root.present().map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tick;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn ticks_without_spurious_decimals() {
+        assert_eq!(tick(4000.0), "4000");
+        assert_eq!(tick(2.5), "2.5");
+        assert_eq!(tick(0.1 + 0.2), "0.3");
+        assert_eq!(tick(-0.0001), "0");
+        assert_eq!(tick(-12.25), "-12.25");
+    }
 }

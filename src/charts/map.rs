@@ -181,6 +181,7 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, scene: &Scene, compact: bool
     };
     let mut marks: Vec<&Mark> = scene.marks.iter().collect();
     marks.sort_by_key(|m| (order(m.kind), m.highlighted));
+    let mut labels: Vec<(&Mark, (i32, i32))> = Vec::new();
     for m in marks {
         // Along the river or road when the bundle has its course, else through the places.
         let line: Vec<(i32, i32)> =
@@ -243,11 +244,43 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, scene: &Scene, compact: bool
                 }
             }
         }
-        if !compact {
-            let at = pts[0];
-            root.draw_text(&m.label, &font(if m.highlighted { 15.0 } else { 12.5 }), (at.0 + px(9.0), at.1 - px(16.0)))
-                .map_err(err)?;
+        labels.push((m, pts[0]));
+    }
+    if !compact {
+        // Labels last, over every mark: the highlighted one first, then cores before nodes; each
+        // takes the first free spot around its point, and a label with no free spot is left out
+        // (the element list beside the map names every element).
+        labels.sort_by_key(|(m, _)| (!m.highlighted, std::cmp::Reverse(order(m.kind))));
+        let mut taken: Vec<(i32, i32, i32, i32)> = Vec::new();
+        for (m, at) in labels {
+            let style = font(if m.highlighted { 15.0 } else { 12.5 });
+            let (tw, th) = root.estimate_text_size(&m.label, &style).map_err(err)?;
+            let (tw, th) = (tw as i32, th as i32);
+            let gap = px(9.0);
+            let spots = [
+                (at.0 + gap, at.1 - th - px(4.0)),
+                (at.0 + gap, at.1 + px(4.0)),
+                (at.0 - gap - tw, at.1 - th - px(4.0)),
+                (at.0 - gap - tw, at.1 + px(4.0)),
+                (at.0 - tw / 2, at.1 - th - gap),
+                (at.0 - tw / 2, at.1 + gap),
+            ];
+            let fits = |&(x, y): &(i32, i32)| {
+                x >= 0
+                    && y >= 0
+                    && x + tw <= w as i32
+                    && y + th <= h as i32
+                    && taken.iter().all(|&(a, b, c, d)| x + tw <= a || c <= x || y + th <= b || d <= y)
+            };
+            let spot = spots.iter().copied().find(fits).or(m.highlighted.then_some(spots[0]));
+            if let Some((x, y)) = spot {
+                taken.push((x - 2, y - 2, x + tw + 2, y + th + 2));
+                root.draw_text(&m.label, &style, (x, y)).map_err(err)?;
+            }
         }
+        // Where the labels went, for the browser tests: `x0,y0,x1,y1;…` in canvas pixels.
+        let boxes: Vec<String> = taken.iter().map(|(a, b, c, d)| format!("{a},{b},{c},{d}")).collect();
+        canvas.set_attribute("data-label-boxes", &boxes.join(";")).ok();
     }
     root.present().map_err(err)?;
     Ok(proj)

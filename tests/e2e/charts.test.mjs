@@ -58,6 +58,13 @@ test('the map of every locality draws all its layout elements', async () => {
     await page.locator('canvas.layout-map[data-drawn]').waitFor();
     const base = await canvasInk(page, 'canvas.layout-map');
     assert.ok(base.ink > 5000, `${loc.name}: map has ink`);
+    // Labels never overlap one another.
+    const boxes = (await page.locator('canvas.layout-map').getAttribute('data-label-boxes')).split(';').filter(Boolean)
+      .map((b) => b.split(',').map(Number));
+    assert.ok(boxes.length >= 1, `${loc.name}: some labels drawn`);
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) {
+      assert.ok(a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1], `${loc.name}: labels overlap ${a} / ${b}`);
+    }
     assert.equal(await page.locator('ol.elements li').count(), layout.elements.length, loc.name);
     assert.equal(await page.locator('.schematic g.schematic-element').count(), layout.elements.length, loc.name);
     let previous = base.hash;
