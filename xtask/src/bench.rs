@@ -163,7 +163,7 @@ over repeated runs (p50/p95 where stated), read from performance marks and Mutat
         .context("no shard for 430321 in dist/atlas/loc")?;
     let mut files: Vec<PathBuf> = ["index.html", "init.js", "plan-atlas.js", "plan-atlas_bg.wasm", "atlas.css"]
         .iter()
-        .map(|f| dist.join(f))
+        .map(|f| crate::assets::resolve(&dist, f))
         .collect();
     files.push(site.join("index.atlas"));
     files.push(first_shard);

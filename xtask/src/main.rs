@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's build, serve, test and bench tasks. Each task installs the tools it
 //! needs (see `tools.rs`), so a fresh machine with rustup, npm and apt needs nothing else.
 
+mod assets;
 mod bench;
 mod build;
 mod corpus;
@@ -18,7 +19,8 @@ use std::process::{Command, ExitCode};
 const USAGE: &str = "\
 usage: cargo xtask <task>
 
-  serve   compile the corpus, build the widget and serve it on http://127.0.0.1:8080
+  serve   compile the corpus, build the release site and serve it on http://127.0.0.1:8080
+          (precompressed files with their Content-Encoding, hashed names cached immutable)
   build   compile the corpus and build the release site into dist/, with the offline file
   test    all tests: Rust unit/integration tests, then browser tests on the release build
   bench   measure bundle, compile and browser figures; writes BENCHMARKS.md

@@ -2,9 +2,8 @@
 //! styles, the script, the wasm (base64) and the whole bundle including the full texts inlined,
 //! so that it works when opened from `file://` with no network at all.
 
-use crate::{build, corpus, project_root};
+use crate::{assets, build, corpus};
 use anyhow::{Context, Result};
-use std::path::{Path, PathBuf};
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -23,23 +22,13 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-fn find(dist: &Path, suffix: &str) -> Result<PathBuf> {
-    std::fs::read_dir(dist)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| {
-            p.file_name().is_some_and(|n| n.to_string_lossy().ends_with(suffix))
-                && !p.to_string_lossy().contains("offline")
-        })
-        .with_context(|| format!("no *{suffix} in {}", dist.display()))
-}
-
 pub fn run() -> Result<()> {
     let dist = build::run()?;
     // The whole corpus in one file: index, shards, texts, columns and outlines.
     let full = corpus::out_dir().join("plans.atlas");
-    let css = std::fs::read_to_string(find(&dist, ".css")?)?;
-    let js = std::fs::read_to_string(dist.join("plan-atlas.js")).context("dist/plan-atlas.js")?;
-    let wasm = std::fs::read(dist.join("plan-atlas_bg.wasm")).context("dist/plan-atlas_bg.wasm")?;
+    let css = std::fs::read_to_string(assets::resolve(&dist, "atlas.css")).context("dist/atlas.css")?;
+    let js = std::fs::read_to_string(assets::resolve(&dist, "plan-atlas.js")).context("dist/plan-atlas.js")?;
+    let wasm = std::fs::read(assets::resolve(&dist, "plan-atlas_bg.wasm")).context("dist/plan-atlas_bg.wasm")?;
     let bundle = std::fs::read(&full)?;
     let html = format!(
         r#"<!DOCTYPE html>
@@ -68,8 +57,8 @@ await __wbg_init({{ module_or_path: atlasWasm }});
     );
     let out = dist.join("plan-atlas-offline.html");
     std::fs::write(&out, html)?;
+    assets::precompress_file(&out)?;
     eprintln!("wrote {} ({} KB)", out.display(), std::fs::metadata(&out)?.len() / 1024);
-    let _ = project_root();
     Ok(())
 }
 

@@ -97,7 +97,7 @@ pub fn ids(n: usize) -> Result<Vec<String>> {
 fn widget_brotli(dist: &Path) -> Result<usize> {
     ["index.html", "init.js", "plan-atlas.js", "plan-atlas_bg.wasm", "atlas.css"]
         .iter()
-        .map(|f| brotli(&dist.join(f)))
+        .map(|f| brotli(&crate::assets::resolve(dist, f)))
         .sum()
 }
 

@@ -1,0 +1,175 @@
+//! `dist/` made ready for any static host: the widget's own files get content-hashed names (so a
+//! host may cache them `immutable`), and every text or binary asset gets precompressed `.br` and
+//! `.gz` siblings (so a host that serves precompressed files, or `cargo xtask serve`, sends them
+//! compressed without compressing on the fly). `dist/assets.json` maps each plain name to its
+//! hashed name for the tools that read the build (offline file, bench, scale).
+//!
+//! Stable names stay where others link to them: `index.html`, `embed.js`, `demo/`, the offline
+//! file, and the corpus site (`atlas/index.atlas`; its shards are content-hashed already).
+
+use anyhow::{Context, Result};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The widget's files, hashed in this order: each one's name is rewritten in the files after it.
+const HASHED: [&str; 4] = ["plan-atlas_bg.wasm", "plan-atlas.js", "atlas.css", "init.js"];
+/// Where the hashed names are referred to.
+const REFERRERS: [&str; 3] = ["plan-atlas.js", "init.js", "index.html"];
+/// Extensions worth compressing (images here are already compressed, or absent).
+const COMPRESSIBLE: [&str; 8] = ["html", "js", "mjs", "wasm", "css", "atlas", "json", "svg"];
+/// Below this, compression saves less than the headers it adds.
+const MIN_BYTES: u64 = 512;
+const MANIFEST: &str = "assets.json";
+
+/// FNV-1a, 64 bits: a cache-busting name needs a stable digest, not a cryptographic one.
+fn digest(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:016x}", h)[..10].to_string()
+}
+
+/// `plan-atlas_bg.wasm` → `plan-atlas_bg-<hash>.wasm`.
+fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    format!("{stem}-{}.{ext}", digest(bytes))
+}
+
+/// Renames the widget's files to content-hashed names and rewrites the references to them.
+pub fn hash(dist: &Path) -> Result<BTreeMap<String, String>> {
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    for plain in HASHED {
+        let path = dist.join(plain);
+        let mut bytes = std::fs::read(&path).with_context(|| format!("{}", path.display()))?;
+        // Rewrite the names hashed so far inside this file first, so its own hash covers them.
+        if REFERRERS.contains(&plain) {
+            let mut text = String::from_utf8(bytes).context("a text asset is not UTF-8")?;
+            for (from, to) in &names {
+                text = text.replace(from.as_str(), to);
+            }
+            bytes = text.into_bytes();
+        }
+        let name = hashed_name(plain, &bytes);
+        std::fs::write(dist.join(&name), &bytes)?;
+        std::fs::remove_file(&path)?;
+        names.insert(plain.to_string(), name);
+    }
+    let index = dist.join("index.html");
+    let mut html = std::fs::read_to_string(&index)?;
+    for (from, to) in &names {
+        html = html
+            .replace(&format!("\"./{from}\""), &format!("\"./{to}\""))
+            .replace(&format!("src=\"{from}\""), &format!("src=\"{to}\""));
+    }
+    std::fs::write(&index, html)?;
+    std::fs::write(dist.join(MANIFEST), serde_json::to_string_pretty(&names)?)?;
+    Ok(names)
+}
+
+/// The file a plain name (`plan-atlas.js`) was built as, hashed or not.
+pub fn resolve(dist: &Path, plain: &str) -> PathBuf {
+    let hashed = std::fs::read_to_string(dist.join(MANIFEST))
+        .ok()
+        .and_then(|m| serde_json::from_str::<BTreeMap<String, String>>(&m).ok())
+        .and_then(|m| m.get(plain).cloned());
+    dist.join(hashed.unwrap_or_else(|| plain.to_string()))
+}
+
+/// `.br` (quality 11) and `.gz` (level 9) beside one file.
+pub fn precompress_file(path: &Path) -> Result<()> {
+    let bytes = std::fs::read(path)?;
+    let mut br = Vec::new();
+    {
+        let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+        brotli::BrotliCompress(&mut bytes.as_slice(), &mut br, &params)?;
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&bytes)?;
+    let gz = gz.finish()?;
+    let with = |ext: &str| PathBuf::from(format!("{}.{ext}", path.display()));
+    std::fs::write(with("br"), br)?;
+    std::fs::write(with("gz"), gz)?;
+    Ok(())
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Precompresses every compressible file of `dist` (stale `.br`/`.gz` are replaced).
+pub fn precompress(dist: &Path) -> Result<usize> {
+    let mut files = Vec::new();
+    walk(dist, &mut files)?;
+    let mut n = 0;
+    for f in files {
+        let ext = f.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+        if COMPRESSIBLE.contains(&ext.as_str()) && std::fs::metadata(&f)?.len() >= MIN_BYTES {
+            precompress_file(&f)?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Is this a content-hashed name (`name-0123456789.ext`), safe to cache forever?
+pub fn is_hashed(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name);
+    stem.rsplit_once('-').is_some_and(|(_, h)| h.len() == 10 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        || name.split('.').nth(1).is_some_and(|h| h.len() >= 8 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names_change_with_content() {
+        let a = hashed_name("plan-atlas_bg.wasm", b"one");
+        let b = hashed_name("plan-atlas_bg.wasm", b"two");
+        assert!(a.starts_with("plan-atlas_bg-") && a.ends_with(".wasm"));
+        assert_ne!(a, b);
+        assert!(is_hashed(&a) && is_hashed("430321.0123abcd.atlas"));
+        assert!(!is_hashed("index.html") && !is_hashed("embed.js") && !is_hashed("plan-atlas.js"));
+    }
+
+    #[test]
+    fn hashing_rewrites_references_and_precompression_round_trips() {
+        let dir = std::env::temp_dir().join(format!("xtask-assets-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("plan-atlas_bg.wasm"), vec![7u8; 4000]).unwrap();
+        std::fs::write(dir.join("plan-atlas.js"), "fetch('plan-atlas_bg.wasm');".repeat(40)).unwrap();
+        std::fs::write(dir.join("atlas.css"), "body{}".repeat(200)).unwrap();
+        std::fs::write(dir.join("init.js"), "import i from './plan-atlas.js'; i('plan-atlas_bg.wasm');").unwrap();
+        std::fs::write(dir.join("index.html"), "<link href=\"./atlas.css\"><script src=\"init.js\"></script>").unwrap();
+        let names = hash(&dir).unwrap();
+        let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
+        assert!(html.contains(&names["atlas.css"]) && html.contains(&names["init.js"]), "{html}");
+        let init = std::fs::read_to_string(dir.join(&names["init.js"])).unwrap();
+        assert!(init.contains(&names["plan-atlas.js"]) && init.contains(&names["plan-atlas_bg.wasm"]));
+        assert!(!dir.join("plan-atlas.js").exists());
+        assert_eq!(resolve(&dir, "plan-atlas.js"), dir.join(&names["plan-atlas.js"]));
+
+        assert!(precompress(&dir).unwrap() >= 3);
+        let wasm = dir.join(&names["plan-atlas_bg.wasm"]);
+        let mut back = Vec::new();
+        brotli::BrotliDecompress(&mut std::fs::File::open(format!("{}.br", wasm.display())).unwrap(), &mut back)
+            .unwrap();
+        assert_eq!(back, std::fs::read(&wasm).unwrap());
+        let gz = std::fs::read(format!("{}.gz", wasm.display())).unwrap();
+        let mut back = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(gz.as_slice()), &mut back).unwrap();
+        assert_eq!(back, std::fs::read(&wasm).unwrap());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
