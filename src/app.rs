@@ -237,6 +237,7 @@ fn Shell(atlas: Atlas) -> impl IntoView {
     apply_render_flags(ui);
     post_height_to_host(ui);
     let (working, pending) = working(atlas.clone(), ui);
+    crate::select::post_to_host(ui, working);
     let lang = move || ui.lang();
     let notice = (!rejected.is_empty()).then(|| {
         view! { <p class="notice" role="note">{move || lang().t("已忽略无效的链接参数：", "Ignored invalid link parameters: ")}{rejected.join(", ")}</p> }

@@ -5,16 +5,21 @@
 //! `state` holds the URL-backed view state → `views` render → `charts` draw on canvas.
 //! `index` and `url` are plain Rust (no DOM), so their logic is tested natively and in the browser.
 
+pub mod api;
 pub mod app;
 pub mod charts;
 pub mod export;
 pub mod index;
 pub mod load;
+pub mod select;
 pub mod state;
 pub mod url;
 pub mod views;
 
-/// Entry point: a panic hook that never leaves a blank page, then the app.
+/// Entry point: a panic hook that never leaves a blank page, then the app. The page's loader
+/// (`init.js`, the offline file) calls it after `init()`; a host page that only wants the data API
+/// (`PlanAtlas`) does not, and gets no app.
+#[wasm_bindgen::prelude::wasm_bindgen]
 pub fn start() {
     app::install_panic_hook();
     leptos::mount::mount_to_body(app::App);

@@ -48,6 +48,7 @@ pub fn run() -> Result<()> {
 {js}
 const atlasWasm = Uint8Array.from(atob("{wasm}"), (c) => c.charCodeAt(0));
 await __wbg_init({{ module_or_path: atlasWasm }});
+start();
 </script>
 </body>
 </html>
