@@ -3,7 +3,7 @@
 //! all shared targets at a glance.
 
 use super::indicators::attribute_text;
-use super::{open_provenance, param_select};
+use super::open_provenance;
 use crate::charts::canvas::ChartCanvas;
 use crate::charts::{bars, dots, palette};
 use crate::state::{data, ui, Data, Lang};
@@ -68,16 +68,49 @@ pub fn Compare() -> impl IntoView {
         let data = data.clone();
         Memo::new(move |_| shared_keys(&data, &locs.get()))
     };
-    let current_key = move || {
-        ui.get("ckey").filter(|k| keys.with(|ks| ks.contains(k))).or_else(|| keys.with(|ks| ks.first().cloned()))
+    // The chart opens on the GDP growth target when at least two localities print it as a number,
+    // else on the key most of them print as a number (a level, not a five-year total).
+    let default_key = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let ks = keys.get();
+            let locs = locs.get();
+            let drawable = |k: &String| {
+                locs.iter()
+                    .filter(|&&i| {
+                        row_for(&data.core.localities[i], k)
+                            .and_then(|r| r.cells.get(&Column::Target2025).or(r.cells.get(&Column::TargetGrowth)))
+                            .is_some_and(|c| c.value.is_some() && !c.cumulative)
+                    })
+                    .count()
+            };
+            let gdp = ks.iter().find(|k| k.as_str() == "gdp_growth" && drawable(k) >= 2);
+            // `max_by_key` keeps the last of equals: reverse, so the first (most shared) key wins.
+            gdp.or_else(|| ks.iter().rev().max_by_key(|k| drawable(k))).cloned()
+        })
     };
+    let current_key = move || ui.get("ckey").filter(|k| keys.with(|ks| ks.contains(k))).or_else(|| default_key.get());
     let picker = {
         let data = data.clone();
         move || {
             let lang = ui.lang();
-            let options: Vec<(String, String)> =
-                keys.get().into_iter().map(|k| (k.clone(), data.key_name(&k, lang))).collect();
-            view! { <div class="filters">{param_select("ckey", lang.t("图表指标", "Indicator to chart").into(), options)}</div> }
+            let chosen = current_key().unwrap_or_default();
+            let options = keys
+                .get()
+                .into_iter()
+                .map(|k| {
+                    let selected = k == chosen;
+                    view! { <option value=k.clone() selected=selected>{data.key_name(&k, lang)}</option> }
+                })
+                .collect_view();
+            view! {
+                <div class="filters">
+                    <label class="filter" for="filter-ckey">
+                        <span>{lang.t("图表指标", "Indicator to chart")}</span>
+                        <select id="filter-ckey" prop:value=chosen on:change=move |ev| ui.set("ckey", event_target_value(&ev))>{options}</select>
+                    </label>
+                </div>
+            }
         }
     };
     let table = {
@@ -121,13 +154,49 @@ pub fn Compare() -> impl IntoView {
                     view! { <tr data-key=k.clone()><th scope="row">{data.key_name(&k, lang)}</th>{cells}</tr> }
                 })
                 .collect_view();
+            // On phones a card per indicator replaces the wide table (CSS shows one or the other).
+            let cards = keys
+                .get()
+                .into_iter()
+                .map(|k| {
+                    let items = locs
+                        .iter()
+                        .map(|&i| {
+                            let l = &data.core.localities[i];
+                            let row = row_for(l, &k);
+                            let raw = |c: Column| {
+                                row.and_then(|r| r.cells.get(&c)).map_or("—".to_string(), |c| c.raw.clone())
+                            };
+                            let growth = raw(Column::TargetGrowth);
+                            let text = format!(
+                                "{} → {}{}",
+                                raw(Column::Base2020),
+                                raw(Column::Target2025),
+                                if growth == "—" {
+                                    String::new()
+                                } else {
+                                    format!(" · {} {growth}", lang.t("增速", "growth"))
+                                }
+                            );
+                            view! { <dt>{name(l, lang)}</dt><dd>{text}</dd> }
+                        })
+                        .collect_view();
+                    view! {
+                        <section class="compare-card" data-key=k.clone()>
+                            <h2>{data.key_name(&k, lang)}</h2>
+                            <dl>{items}</dl>
+                        </section>
+                    }
+                })
+                .collect_view();
             view! {
-                <div class="table-wrap">
+                <div class="table-wrap compare-wrap" tabindex="0" role="region" aria-label=lang.t("对比表", "Comparison table")>
                     <table class="compare">
                         <thead><tr><th rowspan="2" scope="col">{lang.t("可比指标", "Indicator")}</th>{head}</tr><tr>{sub}</tr></thead>
                         <tbody>{body}</tbody>
                     </table>
                 </div>
+                <div class="compare-cards">{cards}</div>
             }
             .into_any()
         }
@@ -136,7 +205,18 @@ pub fn Compare() -> impl IntoView {
         let data = data.clone();
         Memo::new(move |_| {
             let lang = ui.lang();
-            let Some(key) = current_key() else { return (String::new(), Vec::new()) };
+            let Some(key) = current_key() else { return (String::new(), Vec::new(), Vec::new()) };
+            // One unit on one axis: the unit most localities print; five-year totals ([…]) are not
+            // levels. What is left off is named under the chart.
+            let unit_of = |i: usize| row_for(&data.core.localities[i], &key).and_then(|r| r.unit.clone());
+            let mut units: Vec<Option<String>> = locs
+                .get()
+                .into_iter()
+                .filter_map(|i| row_for(&data.core.localities[i], &key).map(|_| unit_of(i)))
+                .collect();
+            units.sort();
+            let unit = units.iter().max_by_key(|u| units.iter().filter(|v| v == u).count()).cloned().flatten();
+            let mut left_off = Vec::new();
             let bars: Vec<bars::Bar> = locs
                 .get()
                 .into_iter()
@@ -144,6 +224,15 @@ pub fn Compare() -> impl IntoView {
                     let l = &data.core.localities[i];
                     let row = row_for(l, &key)?;
                     let target = row.cells.get(&Column::Target2025).or(row.cells.get(&Column::TargetGrowth))?;
+                    if target.cumulative || row.unit != unit {
+                        let why = if target.cumulative {
+                            lang.t("五年累计值", "a five-year total").to_string()
+                        } else {
+                            format!("{}{}", lang.t("单位：", "unit: "), row.unit.as_deref().unwrap_or("—"))
+                        };
+                        left_off.push(format!("{} {}（{why}）", name(l, lang), target.raw));
+                        return None;
+                    }
                     Some(bars::Bar {
                         label: name(l, lang),
                         value: target.value?,
@@ -154,11 +243,7 @@ pub fn Compare() -> impl IntoView {
                     })
                 })
                 .collect();
-            let unit = locs
-                .get()
-                .iter()
-                .find_map(|&i| row_for(&data.core.localities[i], &key).and_then(|r| r.unit.clone()))
-                .unwrap_or_default();
+            let unit = unit.unwrap_or_default();
             (
                 format!(
                     "{} ({unit}) — {}",
@@ -166,6 +251,7 @@ pub fn Compare() -> impl IntoView {
                     lang.t("2025目标，竖线为2020基数", "2025 target; tick: 2020 base")
                 ),
                 bars,
+                left_off,
             )
         })
     };
@@ -195,7 +281,7 @@ pub fn Compare() -> impl IntoView {
         })
     };
     let bars_label = Signal::derive(move || {
-        bars_data.with(|(t, b)| {
+        bars_data.with(|(t, b, _)| {
             format!("{t}: {}", b.iter().map(|x| format!("{} {}", x.label, x.raw)).collect::<Vec<_>>().join("; "))
         })
     });
@@ -211,7 +297,7 @@ pub fn Compare() -> impl IntoView {
             )
         })
     });
-    let draw_bars = move |c: &web_sys::HtmlCanvasElement, r: f64| bars_data.with(|(t, b)| bars::draw(c, r, t, b));
+    let draw_bars = move |c: &web_sys::HtmlCanvasElement, r: f64| bars_data.with(|(t, b, _)| bars::draw(c, r, t, b));
     let draw_glance = move |c: &web_sys::HtmlCanvasElement, r: f64| {
         let title = ui.lang().t(
             "目标一览：2025目标相对2020基数的变化（%）",
@@ -253,8 +339,12 @@ pub fn Compare() -> impl IntoView {
         {table}
         <div class="charts-2">
             {move || {
-                let h = bars::height_for(bars_data.with(|(_, b)| b.len()));
-                view! { <ChartCanvas label=bars_label height=h draw=draw_bars class="compare-bars" /> }
+                let h = bars::height_for(bars_data.with(|(_, b, _)| b.len()));
+                let left_off = bars_data.with(|(_, _, l)| l.join("、"));
+                let note = (!left_off.is_empty()).then(|| view! {
+                    <p class="chart-note">{ui.lang().t("未画入：", "Not drawn: ")}{left_off}</p>
+                });
+                view! { <div class="chart-with-note"><ChartCanvas label=bars_label height=h draw=draw_bars class="compare-bars" />{note}</div> }
             }}
             {move || {
                 let h = dots::height_for(glance.with(|(_, r)| r.len()));

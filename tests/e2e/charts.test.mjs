@@ -45,7 +45,29 @@ test('compare lists the shared indicators and draws both charts', async () => {
   }
   const missing = page.locator('table.compare td.missing').first();
   assert.ok((await missing.getAttribute('title')).length > 0, 'a missing value says why');
+  // The chart opens drawn, with at least two localities on it, and the picker names its indicator.
+  const ckey = await page.inputValue('#filter-ckey');
+  assert.ok(keys.some((k) => k.key === ckey), ckey);
+  const label = await page.locator('canvas.compare-bars').getAttribute('aria-label');
+  assert.ok(label.includes(data.indicator_keys.find((k) => k.key === ckey).zh), label);
+  assert.ok(label.split(';').length >= 2, `two or more localities charted: ${label}`);
+  // The indicator column stays in view while the localities scroll inside the table's own box.
+  const layout = await page.evaluate(() => ({
+    sticky: getComputedStyle(document.querySelector('table.compare tbody th[scope="row"]')).position,
+    page: document.documentElement.scrollWidth - window.innerWidth,
+  }));
+  assert.deepEqual(layout, { sticky: 'sticky', page: 0 });
   await page.screenshot({ path: screenshotPath('compare'), fullPage: true });
+  // On a phone: a card per indicator, no wide table, no page scroll.
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.locator('.compare-card').first().waitFor();
+  const phone = await page.evaluate(() => ({
+    cards: document.querySelectorAll('.compare-card').length,
+    table: getComputedStyle(document.querySelector('.compare-wrap')).display,
+    page: document.documentElement.scrollWidth - window.innerWidth,
+  }));
+  assert.deepEqual(phone, { cards: keys.length, table: 'none', page: 0 });
+  await page.screenshot({ path: screenshotPath('compare-390'), fullPage: true });
   await page.goto(`${server.url}?view=compare&loc=430321`);
   await page.locator('.notice').waitFor();
 });

@@ -86,7 +86,7 @@ export const VIEW_READY = {
   projects: 'table.projects tbody tr',
   growth: 'canvas.growth[data-drawn]',
   map: 'canvas.layout-map[data-drawn]',
-  compare: 'table.compare tbody tr',
+  compare: 'canvas.compare-bars[data-drawn]',
   text: '.reader li',
 };
 
