@@ -159,7 +159,11 @@ over repeated runs (p50/p95 where stated), read from performance marks and Mutat
     let site = dist.join("atlas");
     let first_shard = std::fs::read_dir(site.join("loc"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.file_name().is_some_and(|f| f.to_string_lossy().starts_with("430321.")))
+        // The shard itself, not its precompressed .br/.gz siblings.
+        .find(|p| {
+            p.extension().is_some_and(|e| e == "atlas")
+                && p.file_name().is_some_and(|f| f.to_string_lossy().starts_with("430321."))
+        })
         .context("no shard for 430321 in dist/atlas/loc")?;
     let mut files: Vec<PathBuf> = ["index.html", "init.js", "plan-atlas.js", "plan-atlas_bg.wasm", "atlas.css"]
         .iter()

@@ -109,7 +109,10 @@ fn measure(n: usize, dist: &Path, widget: usize) -> Result<Figures> {
     let first = ids.first().context("empty corpus")?;
     let shard = std::fs::read_dir(site.join("loc"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.file_name().is_some_and(|f| f.to_string_lossy().starts_with(&format!("{first}."))))
+        .find(|p| {
+            p.extension().is_some_and(|e| e == "atlas")
+                && p.file_name().is_some_and(|f| f.to_string_lossy().starts_with(&format!("{first}.")))
+        })
         .context("no shard for the first locality")?;
     let shard_brotli = brotli(&shard)?;
     // At least thirteen to choose from, repeating the few of a small corpus.
