@@ -146,9 +146,7 @@ impl PlanAtlas {
             let q: IndicatorQuery = query(q)?;
             let table = match q.table.as_deref() {
                 None | Some("") => None,
-                Some("14th") => Some(Table::Fourteenth),
-                Some("13th") => Some(Table::Thirteenth),
-                Some(t) => return Err(JsValue::from(format!("table {t}: use 14th or 13th"))),
+                Some(t) => Some(Table::parse(t).ok_or_else(|| JsValue::from(format!("table {t}: use 14th or 13th")))?),
             };
             let shards = inner.localities(q.loc.as_deref()).await?;
             let rows: Vec<_> = shards
@@ -169,12 +167,7 @@ impl PlanAtlas {
             let q: ProjectQuery = query(q)?;
             let sector = match q.sector.as_deref() {
                 None | Some("") => None,
-                Some(s) => Some(
-                    Sector::ALL
-                        .into_iter()
-                        .find(|x| x.as_str() == s)
-                        .ok_or_else(|| JsValue::from(format!("no sector {s}")))?,
-                ),
+                Some(s) => Some(Sector::parse(s).ok_or_else(|| JsValue::from(format!("no sector {s}")))?),
             };
             let words: Vec<String> = q.q.unwrap_or_default().split_whitespace().map(str::to_lowercase).collect();
             let shards = inner.localities(q.loc.as_deref()).await?;

@@ -32,6 +32,11 @@ fn shared_keys(data: &Data, locs: &[usize]) -> Vec<String> {
     keys.into_iter().map(|(_, k)| k).collect()
 }
 
+/// A cell as printed, or `—` where the plan prints none.
+fn printed(row: Option<&Indicator>, col: Column) -> String {
+    row.and_then(|r| r.cells.get(&col)).map_or("—".to_string(), |c| c.raw.clone())
+}
+
 fn name(l: &Locality, lang: Lang) -> String {
     if lang == Lang::Zh {
         l.name.clone()
@@ -164,9 +169,7 @@ pub fn Compare() -> impl IntoView {
                         .map(|&i| {
                             let l = &data.core.localities[i];
                             let row = row_for(l, &k);
-                            let raw = |c: Column| {
-                                row.and_then(|r| r.cells.get(&c)).map_or("—".to_string(), |c| c.raw.clone())
-                            };
+                            let raw = |c: Column| printed(row, c);
                             let growth = raw(Column::TargetGrowth);
                             let text = format!(
                                 "{} → {}{}",
@@ -315,8 +318,7 @@ pub fn Compare() -> impl IntoView {
                 for &i in &locs.get_untracked() {
                     let l = &data.core.localities[i];
                     let row = row_for(l, &k);
-                    let raw =
-                        |c: Column| row.and_then(|r| r.cells.get(&c)).map_or("—".to_string(), |c| c.raw.clone());
+                    let raw = |c: Column| printed(row, c);
                     out.push(vec![
                         k.clone(),
                         data.key_name(&k, Lang::Zh),

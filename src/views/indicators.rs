@@ -22,11 +22,7 @@ pub fn filter_from_url() -> IndicatorFilter {
     let ui = ui();
     IndicatorFilter {
         localities: ui.localities(),
-        table: match ui.get("table").as_deref() {
-            Some("14th") => Some(Table::Fourteenth),
-            Some("13th") => Some(Table::Thirteenth),
-            _ => None,
-        },
+        table: ui.get("table").as_deref().and_then(Table::parse),
         category: ui.get("cat"),
         attribute: match ui.get("attr").as_deref() {
             Some("expected") => Some(Attribute::Expected),

@@ -15,7 +15,7 @@ fn filter_from_url() -> ProjectFilter {
     let num = |k: &str| ui.get(k).and_then(|v| v.parse::<f64>().ok()).filter(|v| v.is_finite());
     ProjectFilter {
         localities: ui.localities(),
-        sector: ui.get("sector").and_then(|s| Sector::ALL.into_iter().find(|x| x.as_str() == s)),
+        sector: ui.get("sector").as_deref().and_then(Sector::parse),
         box_title: ui.get("box"),
         group: ui.get("group"),
         source: ui.get("src").and_then(|s| ProjectSource::parse(&s)),

@@ -143,6 +143,17 @@ pub enum Table {
     Thirteenth,
 }
 
+impl Table {
+    /// `14th` or `13th`, as the bundle's JSON and the widget's URL write it.
+    pub fn parse(s: &str) -> Option<Table> {
+        match s {
+            "14th" => Some(Table::Fourteenth),
+            "13th" => Some(Table::Thirteenth),
+            _ => None,
+        }
+    }
+}
+
 /// 预期性 (expected, a guidance target) or 约束性 (binding, a constraint the government must meet).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Attribute {
@@ -338,6 +349,11 @@ impl Sector {
         Sector::Governance,
         Sector::Other,
     ];
+
+    /// A sector by its English key (`water`), as in URLs and queries.
+    pub fn parse(s: &str) -> Option<Sector> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {

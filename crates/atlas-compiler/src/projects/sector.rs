@@ -1,4 +1,4 @@
-//! The sector of a project, from a documented vocabulary (docs/ARCHITECTURE.md, "Sectors").
+//! The sector of a project, from the vocabulary in `RULES` below (the one place it is defined).
 //!
 //! The box title decides first (`专栏 22 能源保障工程` files every item under energy); a title
 //! with no sector word leaves it to the work's own name, then to its description.
