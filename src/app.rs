@@ -111,7 +111,6 @@ pub fn read_file(slot: Slot, file: web_sys::File) {
 #[component]
 fn OpenBundle() -> impl IntoView {
     let slot = expect_context::<Slot>();
-    let ui = crate::state::ui();
     let on_change = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
@@ -120,8 +119,8 @@ fn OpenBundle() -> impl IntoView {
         }
     };
     view! {
-        <label class="open-bundle" title=move || ui.lang().t("打开用 atlas build 编译的 .atlas 数据包，也可拖放到页面上", "Open a .atlas bundle compiled with atlas build, or drop one on the page")>
-            <span>{move || ui.lang().t("打开数据包", "Open bundle")}</span>
+        <label class="open-bundle" title=crate::state::tr("打开用 atlas build 编译的 .atlas 数据包，也可拖放到页面上", "Open a .atlas bundle compiled with atlas build, or drop one on the page")>
+            <span>{crate::state::tr("打开数据包", "Open bundle")}</span>
             <input type="file" id="open-bundle" accept=".atlas,application/octet-stream" on:change=on_change />
         </label>
     }
@@ -240,7 +239,7 @@ fn Shell(atlas: Atlas) -> impl IntoView {
     crate::select::post_to_host(ui, working);
     let lang = move || ui.lang();
     let notice = (!rejected.is_empty()).then(|| {
-        view! { <p class="notice" role="note">{move || lang().t("已忽略无效的链接参数：", "Ignored invalid link parameters: ")}{rejected.join(", ")}</p> }
+        view! { <p class="notice" role="note">{crate::state::tr("已忽略无效的链接参数：", "Ignored invalid link parameters: ")}{rejected.join(", ")}</p> }
     });
     let attribution = atlas.corpus.index.attribution.join(" · ");
     // The offline file exists beside a built site (`cargo xtask build`), not under `trunk serve`.
@@ -271,7 +270,7 @@ fn Shell(atlas: Atlas) -> impl IntoView {
         .into_any(),
         Working::Loading => view! {
             <section class="view" id="view-panel" role="tabpanel">
-                <p class="loading" role="status">{move || lang().t("正在加载所选地方的数据…", "Loading the chosen localities…")}</p>
+                <p class="loading" role="status">{crate::state::tr("正在加载所选地方的数据…", "Loading the chosen localities…")}</p>
             </section>
         }
         .into_any(),
@@ -283,7 +282,7 @@ fn Shell(atlas: Atlas) -> impl IntoView {
     };
     view! {
         <header class="shell-header">
-            <h1>{move || lang().t("规划图鉴", "Plan Atlas")}<span class="subtitle">{move || lang().t("十四五规划纲要", "14th Five-Year Plan outlines")}</span></h1>
+            <h1>{crate::state::tr("规划图鉴", "Plan Atlas")}<span class="subtitle">{crate::state::tr("十四五规划纲要", "14th Five-Year Plan outlines")}</span></h1>
             <div class="header-tools"><views::present::PresentButton /><EmbedButton /><OpenBundle /><LangToggle /></div>
         </header>
         <views::picker::LocalityChooser />
@@ -384,7 +383,7 @@ fn EmbedButton() -> impl IntoView {
     };
     view! {
         <button class="embed" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-            {move || ui.lang().t("嵌入", "Embed")}
+            {crate::state::tr("嵌入", "Embed")}
         </button>
         {move || open.get().then(|| view! {
             <div class="embed-dialog" role="dialog" aria-label=ui.lang().t("嵌入代码", "Embed code")>
@@ -405,8 +404,8 @@ fn LangToggle() -> impl IntoView {
         ui.set("lang", next);
     };
     view! {
-        <button class="lang" on:click=toggle aria-label=move || ui.lang().t("Switch to English", "切换到中文")>
-            {move || ui.lang().t("English", "中文")}
+        <button class="lang" on:click=toggle aria-label=crate::state::tr("Switch to English", "切换到中文")>
+            {crate::state::tr("English", "中文")}
         </button>
     }
 }

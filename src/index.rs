@@ -127,10 +127,10 @@ impl Index {
         }
         let mut orders = Vec::new();
         let mut printed: Vec<usize> = (0..rows.len()).collect();
-        printed.sort_by_key(|&i| (rows[i].loc, rows[i].row));
+        crate::sort::sort_by_key(&mut printed, |&i| (rows[i].loc, rows[i].row));
         orders.push((SortKey::Printed, printed.clone()));
         let mut by_name = printed.clone();
-        by_name.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut by_name, |&a, &b| {
             let (ra, rb) = (
                 &core.localities[rows[a].loc].indicators[rows[a].row],
                 &core.localities[rows[b].loc].indicators[rows[b].row],
@@ -142,7 +142,7 @@ impl Index {
             let value =
                 |i: usize| core.localities[rows[i].loc].indicators[rows[i].row].cells.get(&col).and_then(|c| c.value);
             let mut order = printed.clone();
-            order.sort_by(|&a, &b| match (value(a), value(b)) {
+            crate::sort::sort_by(&mut order, |&a, &b| match (value(a), value(b)) {
                 (Some(x), Some(y)) => x.total_cmp(&y),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,

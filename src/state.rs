@@ -173,7 +173,7 @@ pub fn working_set(corpus: &Corpus, params: &Params) -> Vec<usize> {
             set.push(i);
         }
     }
-    set.sort_unstable();
+    crate::sort::sort(&mut set);
     set.dedup();
     set
 }
@@ -261,6 +261,13 @@ impl PartialEq for Working {
 pub enum Lang {
     Zh,
     En,
+}
+
+/// A label in the reader's language that follows a language switch. Every label shares this one
+/// closure type, so the view code for a reactive label is compiled once, not once per label.
+pub fn tr(zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let ui = ui();
+    move || ui.lang().t(zh, en)
 }
 
 impl Lang {

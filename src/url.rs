@@ -66,8 +66,7 @@ impl Params {
         for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let (k, v) = (decode_component(k), decode_component(v));
-            let not_a_number =
-                NUMERIC.contains(&k.as_str()) && !v.is_empty() && !v.parse::<f64>().is_ok_and(f64::is_finite);
+            let not_a_number = NUMERIC.contains(&k.as_str()) && !v.is_empty() && crate::num::parse(&v).is_none();
             let hostile = v.chars().count() > MAX_VALUE_LEN
                 || v.contains(['<', '>'])
                 || v.chars().any(char::is_control)

@@ -69,7 +69,7 @@ where
             Ok(()) => {
                 // Timing for `cargo xtask bench`: the last draw's duration, and the first chart.
                 if let Some(p) = &performance {
-                    canvas.set_attribute("data-draw-ms", &format!("{:.3}", p.now() - started)).ok();
+                    canvas.set_attribute("data-draw-ms", &crate::num::fixed(p.now() - started, 3)).ok();
                     if p.get_entries_by_name("atlas-first-chart").length() == 0 {
                         p.mark("atlas-first-chart").ok();
                     }

@@ -47,7 +47,7 @@ pub const PREFECTURE_PLAN: RGBColor = RGBColor(86, 180, 233);
 /// Bin edges splitting `values` into up to five groups of about equal size (quantiles).
 pub fn quantile_edges(values: &[f64]) -> Vec<f64> {
     let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
-    v.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut v, f64::total_cmp);
     if v.is_empty() {
         return Vec::new();
     }

@@ -20,7 +20,7 @@ fn err(e: impl std::fmt::Display) -> String {
 /// quartiles left off (drawn as arrows at the edge), so that one 484 % does not squash the rest.
 pub fn robust_range(values: &[f64]) -> (f64, f64) {
     let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
-    v.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut v, f64::total_cmp);
     if v.is_empty() {
         return (0.0, 1.0);
     }
@@ -63,7 +63,7 @@ pub fn draw(
     let bottom = top + px(24.0) * rows.len() as i32;
     root.draw(&PathElement::new(vec![(zero, top - px(6.0)), (zero, bottom)], text.stroke_width(1))).map_err(err)?;
     root.draw_text("0%", &font(11.0), (zero + px(3.0), bottom)).map_err(err)?;
-    root.draw_text(&format!("{hi:.0}%"), &font(11.0), (right - px(30.0), bottom)).map_err(err)?;
+    root.draw_text(&format!("{}%", crate::num::fixed(hi, 0)), &font(11.0), (right - px(30.0), bottom)).map_err(err)?;
     for (k, r) in rows.iter().enumerate() {
         let y = top + px(24.0) * k as i32 + px(10.0);
         root.draw(&PathElement::new(vec![(left, y), (right, y)], grid.stroke_width(1))).map_err(err)?;
@@ -78,7 +78,7 @@ pub fn draw(
                 let tip = x + d * px(7.0);
                 let arrow = vec![(tip, y), (tip - d * px(9.0), y - px(6.0)), (tip - d * px(9.0), y + px(6.0))];
                 root.draw(&Polygon::new(arrow, color.filled())).map_err(err)?;
-                let label = format!("{v:.0}%");
+                let label = format!("{}%", crate::num::fixed(*v, 0));
                 let (tw, _) = root.estimate_text_size(&label, &font(10.0)).map_err(err)?;
                 // Several off the scale on one side: their labels step leftwards (or rightwards).
                 let side = usize::from(d > 0);

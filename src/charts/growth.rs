@@ -29,7 +29,7 @@ fn err(e: impl std::fmt::Display) -> String {
 
 /// An axis tick as people write it: `4000`, `2.5`, `0.125` — no `4000.0`, no float noise.
 pub fn tick(v: f64) -> String {
-    let s = format!("{v:.3}");
+    let s = crate::num::fixed(v, 3);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
         "0".to_string()
@@ -65,7 +65,13 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, title: &str, unit: &str, ser
     chart
         .configure_mesh()
         .x_labels(11)
-        .x_label_formatter(&|y| if narrow && (y.round() as i64) % 5 != 0 { String::new() } else { format!("{y:.0}") })
+        .x_label_formatter(&|y| {
+            if narrow && (y.round() as i64) % 5 != 0 {
+                String::new()
+            } else {
+                crate::num::fixed(*y, 0)
+            }
+        })
         .y_label_formatter(&|v| tick(*v))
         .y_desc(unit)
         .label_style(font(12.0))

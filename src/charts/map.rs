@@ -104,7 +104,7 @@ fn err(e: impl std::fmt::Display) -> String {
 
 /// Convex hull (Andrew's monotone chain) of pixel points.
 fn hull(mut pts: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
-    pts.sort();
+    crate::sort::sort(&mut pts);
     pts.dedup();
     if pts.len() < 3 {
         return pts;
@@ -180,7 +180,7 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, scene: &Scene, compact: bool
         _ => 2,
     };
     let mut marks: Vec<&Mark> = scene.marks.iter().collect();
-    marks.sort_by_key(|m| (order(m.kind), m.highlighted));
+    crate::sort::sort_by_key(&mut marks, |m| (order(m.kind), m.highlighted));
     let mut labels: Vec<(&Mark, (i32, i32))> = Vec::new();
     for m in marks {
         // Along the river or road when the bundle has its course, else through the places.
@@ -250,7 +250,7 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, scene: &Scene, compact: bool
         // Labels last, over every mark: the highlighted one first, then cores before nodes; each
         // takes the first free spot around its point, and a label with no free spot is left out
         // (the element list beside the map names every element).
-        labels.sort_by_key(|(m, _)| (!m.highlighted, std::cmp::Reverse(order(m.kind))));
+        crate::sort::sort_by_key(&mut labels, |(m, _)| (!m.highlighted, std::cmp::Reverse(order(m.kind))));
         let mut taken: Vec<(i32, i32, i32, i32)> = Vec::new();
         for (m, at) in labels {
             let style = font(if m.highlighted { 15.0 } else { 12.5 });

@@ -28,7 +28,7 @@ fn shared_keys(data: &Data, locs: &[usize]) -> Vec<String> {
         .map(|k| (locs.iter().filter(|&&i| row_for(&data.core.localities[i], &k.key).is_some()).count(), k.key.clone()))
         .filter(|(n, _)| *n >= 2)
         .collect();
-    keys.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut keys, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     keys.into_iter().map(|(_, k)| k).collect()
 }
 
@@ -217,7 +217,7 @@ pub fn Compare() -> impl IntoView {
                 .into_iter()
                 .filter_map(|i| row_for(&data.core.localities[i], &key).map(|_| unit_of(i)))
                 .collect();
-            units.sort();
+            crate::sort::sort(&mut units);
             let unit = units.iter().max_by_key(|u| units.iter().filter(|v| v == u).count()).cloned().flatten();
             let mut left_off = Vec::new();
             let bars: Vec<bars::Bar> = locs
@@ -337,7 +337,7 @@ pub fn Compare() -> impl IntoView {
     let _ = Arc::clone(&data);
     view! {
         {picker}
-        <button class="csv" on:click=save_csv>{move || ui.lang().t("⤓ 下载CSV", "⤓ CSV")}</button>
+        <button class="csv" on:click=save_csv>{crate::state::tr("⤓ 下载CSV", "⤓ CSV")}</button>
         {table}
         <div class="charts-2">
             {move || {

@@ -244,7 +244,7 @@ pub fn CorpusView() -> impl IntoView {
                 Some(Ok(c)) => {
                     let (values, unit, left_out) = comparable(&c, col.get());
                     let mut v: Vec<f64> = values.values().map(|x| x.0).collect();
-                    v.sort_by(f64::total_cmp);
+                    crate::sort::sort_by(&mut v, f64::total_cmp);
                     let edges = corpus::quantile_edges(&v);
                     let unit = unit.unwrap_or_default();
                     let max = v.last().copied().unwrap_or(0.0);
@@ -284,7 +284,7 @@ pub fn CorpusView() -> impl IntoView {
             let Some(Ok(c)) = column.get() else { return None };
             let (values, unit, _) = comparable(&c, col.get());
             let mut ranked: Vec<(u32, (f64, String, u32))> = values.into_iter().collect();
-            ranked.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+            crate::sort::sort_by(&mut ranked, |a, b| b.1 .0.total_cmp(&a.1 .0).then(a.0.cmp(&b.0)));
             let unit = unit.unwrap_or_default();
             let row = |(loc, (_, raw, line)): &(u32, (f64, String, u32))| {
                 let s = &index.localities[*loc as usize];
@@ -360,7 +360,7 @@ pub fn CorpusView() -> impl IntoView {
             <div class="corpus-main">
                 {body}
                 {move || status.get().map(|s| view! { <p class="map-hover" role="status">{s}</p> })}
-                <p class="map-legend">{move || ui.lang().t("点击县区以选择或移除该地方。", "Click a county to choose or drop its locality.")}</p>
+                <p class="map-legend">{crate::state::tr("点击县区以选择或移除该地方。", "Click a county to choose or drop its locality.")}</p>
             </div>
             <div class="corpus-side">{legend}{extremes}</div>
         </div>

@@ -59,7 +59,7 @@ fn series_of(name: String, color: plotters::style::RGBColor, rows: &[&Indicator]
     if let Some(p) = [Column::Base2020, Column::Actual2020, Column::Y2020].into_iter().find_map(|c| point(c, rows)) {
         actual.push(p);
     }
-    actual.sort_by(|a, b| a.year.total_cmp(&b.year));
+    crate::sort::sort_by(&mut actual, |a, b| a.year.total_cmp(&b.year));
     actual.dedup_by(|a, b| a.year == b.year);
     let target = [Column::Target2020, Column::Target2025].into_iter().filter_map(|c| point(c, rows)).collect();
     growth::Series { name, color, actual, target }
@@ -102,7 +102,7 @@ pub fn Growth() -> impl IntoView {
                 })
                 .map(|k| (k.key.clone(), if lang == Lang::Zh { k.zh.clone() } else { k.en.clone() }))
                 .collect();
-            keys.sort_by(|a, b| a.1.cmp(&b.1));
+            crate::sort::sort_by(&mut keys, |a, b| a.1.cmp(&b.1));
             keys.insert(0, (String::new(), data.key_name("gdp", lang)));
             let own = ui.get("grow").map(|_| {
                 view! { <button class="link" on:click=move |_| ui.set("grow", "")>{lang.t("改看可比指标", "Back to comparable indicators")}</button> }
@@ -144,7 +144,7 @@ pub fn Growth() -> impl IntoView {
                     let l = &data.core.localities[li];
                     let (stated, implied) = rates(&rows);
                     let stated_text = stated.as_ref().map_or("—".to_string(), |(raw, _)| raw.clone());
-                    let implied_text = implied.map_or("—".to_string(), |v| format!("{v:.1}%"));
+                    let implied_text = implied.map_or("—".to_string(), |v| format!("{}%", crate::num::fixed(v, 1)));
                     let differs = matches!((&stated, implied), (Some((_, Some(s))), Some(i)) if (s - i).abs() > 0.5);
                     view! {
                         <li data-locality=l.id.clone()>
@@ -207,7 +207,7 @@ pub fn Growth() -> impl IntoView {
         {picker}
         <ChartCanvas label height=360.0 draw class="growth" />
         <ul class="growth-notes">{notes}</ul>
-        <p class="legend-note">{move || ui.lang().t("实心点：实际值；空心点：预计值；方框：目标；圆环：带比较符的目标（如≥）；累计值[…]不画在折线上。", "Filled dots: actual; hollow dots: estimates; squares: targets; rings: targets printed with a comparator (e.g. ≥). Cumulative values […] are not plotted as levels.")}</p>
+        <p class="legend-note">{crate::state::tr("实心点：实际值；空心点：预计值；方框：目标；圆环：带比较符的目标（如≥）；累计值[…]不画在折线上。", "Filled dots: actual; hollow dots: estimates; squares: targets; rings: targets printed with a comparator (e.g. ≥). Cumulative values […] are not plotted as levels.")}</p>
         {table}
     }
 }

@@ -99,7 +99,7 @@ pub fn Indicators() -> impl IntoView {
                 })
                 .map(|k| (k.key.clone(), if lang == Lang::Zh { k.zh.clone() } else { k.en.clone() }))
                 .collect();
-            keys.sort_by(|a, b| a.1.cmp(&b.1));
+            crate::sort::sort_by(&mut keys, |a, b| a.1.cmp(&b.1));
             keys.insert(0, (String::new(), all.clone()));
             let cats = std::iter::once((String::new(), all.clone()))
                 .chain(data.index.categories.iter().map(|c| (c.clone(), c.clone())))
@@ -141,7 +141,7 @@ pub fn Indicators() -> impl IntoView {
         view! {
             <th scope="col" aria-sort=move || if !active() { "none" } else if desc() { "descending" } else { "ascending" }>
                 <button class="sort" data-sort=key.as_str() on:click=on_click>
-                    {move || ui.lang().t(zh, en)}
+                    {crate::state::tr(zh, en)}
                     {move || if !active() { "" } else if desc() { " ▼" } else { " ▲" }}
                 </button>
             </th>
@@ -232,7 +232,7 @@ pub fn Indicators() -> impl IntoView {
                         i.key.clone().unwrap_or_default(),
                         col.as_str().into(),
                         cell.raw.clone(),
-                        cell.value.map(|v| v.to_string()).unwrap_or_default(),
+                        cell.value.map(crate::num::shortest).unwrap_or_default(),
                         format!("{}:{}", l.source, i.line),
                     ]);
                 }
@@ -242,28 +242,28 @@ pub fn Indicators() -> impl IntoView {
     };
     view! {
         {filters}
-        <button class="csv" on:click=save_csv>{move || ui.lang().t("⤓ 下载CSV（当前筛选）", "⤓ CSV (filtered rows)")}</button>
+        <button class="csv" on:click=save_csv>{crate::state::tr("⤓ 下载CSV（当前筛选）", "⤓ CSV (filtered rows)")}</button>
         <p class="count" role="status">
             <span class="n">{move || rows.with(Vec::len)}</span>
-            {move || ui.lang().t(" 行指标", " indicator rows")}
+            {crate::state::tr(" 行指标", " indicator rows")}
         </p>
         <div class="table-wrap">
             <table class="indicators">
-                <caption class="visually-hidden">{move || ui.lang().t("规划指标表", "Plan indicators")}</caption>
+                <caption class="visually-hidden">{crate::state::tr("规划指标表", "Plan indicators")}</caption>
                 <thead><tr>
-                    <th scope="col">{move || ui.lang().t("地方", "Locality")}</th>
-                    <th scope="col">{move || ui.lang().t("规划表", "Table")}</th>
-                    <th scope="col">{move || ui.lang().t("类别", "Category")}</th>
-                    <th scope="col">{move || ui.lang().t("序号", "No.")}</th>
+                    <th scope="col">{crate::state::tr("地方", "Locality")}</th>
+                    <th scope="col">{crate::state::tr("规划表", "Table")}</th>
+                    <th scope="col">{crate::state::tr("类别", "Category")}</th>
+                    <th scope="col">{crate::state::tr("序号", "No.")}</th>
                     {sort_header(SortKey::Name, "指标", "Indicator")}
-                    <th scope="col">{move || ui.lang().t("单位", "Unit")}</th>
-                    <th scope="col">{move || ui.lang().t("属性", "Attribute")}</th>
+                    <th scope="col">{crate::state::tr("单位", "Unit")}</th>
+                    <th scope="col">{crate::state::tr("属性", "Attribute")}</th>
                     {sort_header(SortKey::Value(Column::Value2015), VALUE_COLUMNS[0].0, VALUE_COLUMNS[0].1)}
-                    <th scope="col">{move || ui.lang().t(VALUE_COLUMNS[1].0, VALUE_COLUMNS[1].1)}</th>
+                    <th scope="col">{crate::state::tr(VALUE_COLUMNS[1].0, VALUE_COLUMNS[1].1)}</th>
                     {sort_header(SortKey::Value(Column::Base2020), VALUE_COLUMNS[2].0, VALUE_COLUMNS[2].1)}
                     {sort_header(SortKey::Value(Column::Target2025), VALUE_COLUMNS[3].0, VALUE_COLUMNS[3].1)}
                     {sort_header(SortKey::Value(Column::TargetGrowth), VALUE_COLUMNS[4].0, VALUE_COLUMNS[4].1)}
-                    <th scope="col">{move || ui.lang().t(VALUE_COLUMNS[5].0, VALUE_COLUMNS[5].1)}</th>
+                    <th scope="col">{crate::state::tr(VALUE_COLUMNS[5].0, VALUE_COLUMNS[5].1)}</th>
                 </tr></thead>
                 <tbody><For each=keyed key=|(r, lang)| (r.loc, r.row, *lang == Lang::En) children=render_row /></tbody>
             </table>

@@ -258,7 +258,7 @@ pub fn SpatialLayout() -> impl IntoView {
             <div class="map-main" on:mousemove=on_move on:mouseleave=move |_| hover.set(None)>
                 <ChartCanvas label height=520.0 draw class="layout-map" />
                 {hover_text}
-                <p class="map-legend">{move || ui.lang().t("图例：大圆点＝核心，中圆点＝副中心，带箭头的线＝发展轴，宽带＝发展带/走廊，多边形＝圈，粗箭头＝翼，小圆点＝节点；灰点为乡镇。", "Legend: large disc = core, medium disc = sub-centre, line with arrow = axis, wide band = belt/corridor, polygon = ring, thick arrow = wing, small disc = node; grey dots are townships.")}</p>
+                <p class="map-legend">{crate::state::tr("图例：大圆点＝核心，中圆点＝副中心，带箭头的线＝发展轴，宽带＝发展带/走廊，多边形＝圈，粗箭头＝翼，小圆点＝节点；灰点为乡镇。", "Legend: large disc = core, medium disc = sub-centre, line with arrow = axis, wide band = belt/corridor, polygon = ring, thick arrow = wing, small disc = node; grey dots are townships.")}</p>
                 <p class="attribution map-attribution">{attribution}</p>
             </div>
             <div class="map-side">{elements}</div>

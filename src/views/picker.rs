@@ -53,7 +53,7 @@ pub fn matches(
         })
         .map(|(i, (s, k))| (!(s.name.starts_with(&q) || k.name_en.starts_with(&q)), i))
         .collect();
-    hits.sort_unstable();
+    crate::sort::sort(&mut hits);
     hits.into_iter().map(|(_, i)| i).collect()
 }
 
@@ -70,7 +70,7 @@ pub fn level_label(level: Level, lang: Lang) -> &'static str {
 /// Sets the chosen localities, in index order; all of a small corpus is written as none.
 pub fn choose(ui: Ui, index: &Index, mut ids: Vec<String>) {
     let order = |id: &String| index.localities.iter().position(|s| &s.id == id).unwrap_or(usize::MAX);
-    ids.sort_by_key(order);
+    crate::sort::sort_by_key(&mut ids, order);
     ids.dedup();
     let all = index.localities.len() <= ALL_AT_ONCE && ids.len() == index.localities.len();
     ui.set("loc", if all { String::new() } else { ids.join(",") });
@@ -289,7 +289,7 @@ fn Picker() -> impl IntoView {
         move || {
             let lang = ui.lang();
             let mut parents: Vec<(usize, &String)> = index.parents.iter().enumerate().collect();
-            parents.sort_by(|a, b| a.1.cmp(b.1));
+            crate::sort::sort_by(&mut parents, |a, b| a.1.cmp(b.1));
             let opts = parents
                 .into_iter()
                 .map(|(i, p)| view! { <option value=i.to_string() selected=move || parent.get() == Some(i as u32)>{p.clone()}</option> })
@@ -313,7 +313,7 @@ fn Picker() -> impl IntoView {
                     <input id="pick-search" type="search" autocomplete="off" role="combobox" aria-controls="pick-results"
                         aria-expanded=move || (!found.with(Vec::is_empty)).to_string()
                         aria-activedescendant=move || found.with(|f| f.get(active.get()).map(|i| format!("pick-{i}"))).unwrap_or_default()
-                        placeholder=move || ui.lang().t("名称、拼音或上级，如：湘潭 / xiangtan", "name, pinyin or parent, e.g. xiangtan")
+                        placeholder=crate::state::tr("名称、拼音或上级，如：湘潭 / xiangtan", "name, pinyin or parent, e.g. xiangtan")
                         prop:value=move || query.get()
                         on:input=move |ev| { query.set(event_target_value(&ev)); active.set(0); }
                         on:keydown=on_key />

@@ -39,7 +39,7 @@ pub fn PresentButton() -> impl IntoView {
         }
         go(ui, &tour, 0);
     };
-    view! { <button class="present" on:click=start>{move || ui.lang().t("演示", "Present")}</button> }
+    view! { <button class="present" on:click=start>{crate::state::tr("演示", "Present")}</button> }
 }
 
 /// The tour bar shown in presentation mode, and the keys that drive it.

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 fn filter_from_url() -> ProjectFilter {
     let ui = ui();
-    let num = |k: &str| ui.get(k).and_then(|v| v.parse::<f64>().ok()).filter(|v| v.is_finite());
+    let num = |k: &str| ui.get(k).as_deref().and_then(crate::num::parse);
     ProjectFilter {
         localities: ui.localities(),
         sector: ui.get("sector").as_deref().and_then(Sector::parse),
@@ -38,9 +38,9 @@ pub fn sector_label(s: Sector, lang: Lang) -> String {
 fn yi(yuan: u64) -> String {
     let v = yuan as f64 / 1e8;
     if v >= 100.0 {
-        format!("{v:.0}")
+        crate::num::fixed(v, 0)
     } else {
-        format!("{v:.2}")
+        crate::num::fixed(v, 2)
     }
 }
 
@@ -86,7 +86,7 @@ pub fn Projects() -> impl IntoView {
                 .filter(|p| chosen_box.as_ref().is_none_or(|b| &p.box_title == b))
                 .filter_map(|p| p.group.clone())
                 .collect();
-            groups.sort();
+            crate::sort::sort(&mut groups);
             groups.dedup();
             let groups = std::iter::once((String::new(), all.clone()))
                 .chain(groups.into_iter().map(|g| (g.clone(), g)))
@@ -314,7 +314,7 @@ pub fn Projects() -> impl IntoView {
     };
     view! {
         {filters}
-        <button class="csv" on:click=save_csv>{move || ui.lang().t("⤓ 下载CSV（当前筛选）", "⤓ CSV (filtered rows)")}</button>
+        <button class="csv" on:click=save_csv>{crate::state::tr("⤓ 下载CSV（当前筛选）", "⤓ CSV (filtered rows)")}</button>
         {totals}
         <div class="charts-2">
             {move || view! { <ChartCanvas label=sector_label_sig height=bars::height_for(by_sector.with(Vec::len)) draw=draw_sectors class="project-sectors" /> }}
@@ -324,12 +324,12 @@ pub fn Projects() -> impl IntoView {
         <div class="table-wrap">
             <table class="projects">
                 <thead><tr>
-                    <th scope="col">{move || ui.lang().t("地方", "Locality")}</th>
-                    <th scope="col">{move || ui.lang().t("项目", "Project")}</th>
-                    <th scope="col">{move || ui.lang().t("领域", "Sector")}</th>
-                    <th scope="col">{move || ui.lang().t("专栏/章节", "Box / section")}</th>
-                    <th scope="col">{move || ui.lang().t("投资", "Investment")}</th>
-                    <th scope="col">{move || ui.lang().t("地点", "Places")}</th>
+                    <th scope="col">{crate::state::tr("地方", "Locality")}</th>
+                    <th scope="col">{crate::state::tr("项目", "Project")}</th>
+                    <th scope="col">{crate::state::tr("领域", "Sector")}</th>
+                    <th scope="col">{crate::state::tr("专栏/章节", "Box / section")}</th>
+                    <th scope="col">{crate::state::tr("投资", "Investment")}</th>
+                    <th scope="col">{crate::state::tr("地点", "Places")}</th>
                 </tr></thead>
                 <tbody>{list}</tbody>
             </table>

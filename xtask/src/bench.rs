@@ -98,6 +98,8 @@ Browser figures (load, filter, chart, search) arrive with the widget.\n",
     );
     let mut report =
         report.replace("Browser figures (load, filter, chart, search) arrive with the widget.\n", &browser_section()?);
+    report.push('\n');
+    report.push_str(&crate::wasm_size::section()?);
     // Keep the figures `cargo xtask scale` wrote.
     if let Some(section) = crate::scale::current_section() {
         report.push('\n');

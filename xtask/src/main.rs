@@ -11,6 +11,7 @@ mod scale;
 mod serve;
 mod test;
 mod tools;
+mod wasm_size;
 
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};

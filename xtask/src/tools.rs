@@ -140,3 +140,15 @@ pub fn ensure_e2e_packages() -> Result<()> {
     }
     Ok(())
 }
+
+/// twiggy (wasm size profiler) from crates.io under target/tools, for `cargo xtask bench`.
+pub fn ensure_twiggy() -> Result<PathBuf> {
+    let bin = tools_dir().join("bin/twiggy");
+    let version = crate::wasm_size::TWIGGY_VERSION;
+    let have = output_of(Command::new(&bin).arg("--version")).unwrap_or_default();
+    if !have.contains(version) {
+        eprintln!("installing twiggy {version}");
+        run_cmd(Command::new("cargo").args(["install", "twiggy", "--version", version, "--root"]).arg(tools_dir()))?;
+    }
+    Ok(bin)
+}

@@ -148,7 +148,7 @@ pub fn write(file_kind: FileKind, sections: &[(SectionKind, u32, &[u8])]) -> Vec
     for (_, _, payload) in sections {
         out.extend_from_slice(payload);
     }
-    let crc = crc32fast::hash(&out);
+    let crc = crate::crc32::crc32(&out);
     out.extend_from_slice(&crc.to_le_bytes());
     out
 }
@@ -194,7 +194,7 @@ pub fn read(bytes: &[u8]) -> Result<Container<'_>, DecodeError> {
     }
     let body_end = bytes.len() - TRAILER_LEN;
     let stored = u32_at(bytes, body_end);
-    let computed = crc32fast::hash(&bytes[..body_end]);
+    let computed = crate::crc32::crc32(&bytes[..body_end]);
 
     // Read the table before judging the checksum, so that a cut-off file reports truncation.
     let mut sections = Vec::with_capacity(count);

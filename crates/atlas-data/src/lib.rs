@@ -11,6 +11,7 @@
 //! widget loads; `codec` is the container every file shares.
 
 pub mod codec;
+mod crc32;
 mod model;
 pub mod parts;
 

@@ -161,7 +161,7 @@ fn in_territory(l: &Locality, counties: &[County], t: &Town) -> bool {
 }
 
 fn hash_of(parts: &[&[u8]]) -> u32 {
-    let mut h = crc32fast::Hasher::new();
+    let mut h = crate::crc32::Crc32::default();
     for p in parts {
         h.update(p);
     }
