@@ -116,3 +116,20 @@ pub fn area(
     root.fill(&ink.2).map_err(|e| e.to_string())?;
     Ok((root, ink))
 }
+
+/// `text` cut to fit `max_width` pixels in `style`, with an ellipsis when cut (labels on phones).
+pub fn fit_text(area: &Area, text: &str, style: &plotters::style::TextStyle, max_width: i32) -> String {
+    let width = |s: &str| area.estimate_text_size(s, style).map_or(0, |(w, _)| w as i32);
+    if width(text) <= max_width {
+        return text.to_string();
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let cut: String = chars.iter().collect::<String>() + "…";
+        if width(&cut) <= max_width {
+            return cut;
+        }
+    }
+    String::new()
+}

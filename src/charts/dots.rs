@@ -33,7 +33,7 @@ pub fn robust_range(values: &[f64]) -> (f64, f64) {
 }
 
 pub fn height_for(n: usize) -> f64 {
-    70.0 + 24.0 * n.max(1) as f64
+    88.0 + 24.0 * n.max(1) as f64
 }
 
 pub fn draw(
@@ -46,19 +46,26 @@ pub fn draw(
     let (root, (text, grid, _)) = super::canvas::area(canvas)?;
     let px = |v: f64| (v * ratio).round() as i32;
     let font = |size: f64| ("sans-serif", size * ratio).into_font().color(&text);
-    root.draw_text(title, &font(15.0), (px(8.0), px(6.0))).map_err(err)?;
-    let mut x = px(8.0);
-    for (i, name) in legend {
-        root.draw(&Circle::new((x + px(5.0), px(36.0)), px(5.0) as u32, palette::series(*i).filled())).map_err(err)?;
-        root.draw_text(name, &font(12.0), (x + px(14.0), px(29.0))).map_err(err)?;
-        x += px(24.0 + 13.0 * name.chars().count() as f64);
-    }
     let (w, _) = root.dim_in_pixel();
-    let (left, right) = (px(190.0), w as i32 - px(24.0));
+    let w = w as i32;
+    let title = super::canvas::fit_text(&root, title, &font(15.0), w - px(16.0));
+    root.draw_text(&title, &font(15.0), (px(8.0), px(6.0))).map_err(err)?;
+    // The legend wraps onto a second line on narrow screens.
+    let (mut x, mut y) = (px(8.0), px(36.0));
+    for (i, name) in legend {
+        let (tw, _) = root.estimate_text_size(name, &font(12.0)).map_err(err)?;
+        if x > px(8.0) && x + px(14.0) + tw as i32 > w {
+            (x, y) = (px(8.0), y + px(18.0));
+        }
+        root.draw(&Circle::new((x + px(5.0), y), px(5.0) as u32, palette::series(*i).filled())).map_err(err)?;
+        root.draw_text(name, &font(12.0), (x + px(14.0), y - px(7.0))).map_err(err)?;
+        x += px(24.0) + tw as i32;
+    }
+    let (left, right) = (px(190.0).min(w * 45 / 100), w - px(24.0));
     let values: Vec<f64> = rows.iter().flat_map(|r| r.dots.iter().map(|d| d.1)).collect();
     let (lo, hi) = robust_range(&values);
     let scale = |v: f64| left + ((right - left) as f64 * (v.clamp(lo, hi) - lo) / (hi - lo)) as i32;
-    let top = px(56.0);
+    let top = y + px(20.0);
     let zero = scale(0.0);
     let bottom = top + px(24.0) * rows.len() as i32;
     root.draw(&PathElement::new(vec![(zero, top - px(6.0)), (zero, bottom)], text.stroke_width(1))).map_err(err)?;
@@ -67,7 +74,8 @@ pub fn draw(
     for (k, r) in rows.iter().enumerate() {
         let y = top + px(24.0) * k as i32 + px(10.0);
         root.draw(&PathElement::new(vec![(left, y), (right, y)], grid.stroke_width(1))).map_err(err)?;
-        root.draw_text(&r.label, &font(12.0), (px(8.0), y - px(7.0))).map_err(err)?;
+        let label = super::canvas::fit_text(&root, &r.label, &font(12.0), left - px(14.0));
+        root.draw_text(&label, &font(12.0), (px(8.0), y - px(7.0))).map_err(err)?;
         let mut off_scale = [0i32; 2];
         for (i, v) in &r.dots {
             let color = palette::series(*i);

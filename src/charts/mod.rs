@@ -6,6 +6,7 @@ pub mod bars;
 pub mod canvas;
 pub mod corpus;
 pub mod dots;
+pub mod dumbbell;
 pub mod growth;
 pub mod map;
 pub mod palette;

@@ -1,11 +1,11 @@
 //! 对比 Compare: the selected localities side by side on every canonical indicator they share —
-//! 2020 base, 2025 target, growth, attribute — a chart of one indicator's targets (`ckey`), and
-//! all shared targets at a glance.
+//! 2020 base, 2025 target, growth, attribute — a dumbbell chart (base → target) per indicator
+//! chosen (`ckey`, comma-separated), and all shared targets at a glance.
 
 use super::indicators::attribute_text;
 use super::open_provenance;
 use crate::charts::canvas::ChartCanvas;
-use crate::charts::{bars, dots, palette};
+use crate::charts::{dots, dumbbell, palette};
 use crate::state::{data, ui, Data, Lang};
 use atlas_data::{Column, Comparator, Indicator, Locality, Table};
 use leptos::prelude::*;
@@ -94,25 +94,65 @@ pub fn Compare() -> impl IntoView {
             gdp.or_else(|| ks.iter().rev().max_by_key(|k| drawable(k))).cloned()
         })
     };
-    let current_key = move || ui.get("ckey").filter(|k| keys.with(|ks| ks.contains(k))).or_else(|| default_key.get());
+    // The indicators charted (`ckey`, comma-separated, in the order chosen); the default when none.
+    let chosen = Memo::new(move |_| {
+        let mut ks: Vec<String> = ui
+            .get("ckey")
+            .unwrap_or_default()
+            .split(',')
+            .filter(|k| keys.with(|ks| ks.iter().any(|s| s == k)))
+            .map(str::to_string)
+            .collect();
+        ks.dedup();
+        if ks.is_empty() {
+            ks.extend(default_key.get());
+        }
+        ks
+    });
+    let set_chosen = move |ks: Vec<String>| ui.set("ckey", ks.join(","));
     let picker = {
         let data = data.clone();
         move || {
             let lang = ui.lang();
-            let chosen = current_key().unwrap_or_default();
+            let now = chosen.get();
+            let chips = now
+                .iter()
+                .map(|k| {
+                    let remove = {
+                        let k = k.clone();
+                        move |_| set_chosen(chosen.get_untracked().into_iter().filter(|c| *c != k).collect())
+                    };
+                    let label = format!("{} {}", lang.t("移除", "Remove"), data.key_name(k, lang));
+                    let removable = now.len() > 1;
+                    view! {
+                        <span class="chip chosen" data-key=k.clone()>
+                            {data.key_name(k, lang)}
+                            {removable.then(|| view! { <button class="remove" aria-label=label.clone() title=label on:click=remove>"×"</button> })}
+                        </span>
+                    }
+                })
+                .collect_view();
             let options = keys
                 .get()
                 .into_iter()
-                .map(|k| {
-                    let selected = k == chosen;
-                    view! { <option value=k.clone() selected=selected>{data.key_name(&k, lang)}</option> }
-                })
+                .filter(|k| !now.contains(k))
+                .map(|k| view! { <option value=k.clone()>{data.key_name(&k, lang)}</option> })
                 .collect_view();
+            let add = move |ev| {
+                let k = event_target_value(&ev);
+                if !k.is_empty() {
+                    set_chosen(chosen.get_untracked().into_iter().chain([k]).collect());
+                }
+            };
             view! {
-                <div class="filters">
+                <div class="filters compare-keys">
+                    <div class="chips" role="group" aria-label=lang.t("图表指标", "Indicators charted")>{chips}</div>
                     <label class="filter" for="filter-ckey">
-                        <span>{lang.t("图表指标", "Indicator to chart")}</span>
-                        <select id="filter-ckey" prop:value=chosen on:change=move |ev| ui.set("ckey", event_target_value(&ev))>{options}</select>
+                        <span>{lang.t("添加图表指标", "Add an indicator chart")}</span>
+                        <select id="filter-ckey" prop:value="" on:change=add>
+                            <option value="">{lang.t("选择指标…", "Choose an indicator…")}</option>
+                            {options}
+                        </select>
                     </label>
                 </div>
             }
@@ -204,59 +244,51 @@ pub fn Compare() -> impl IntoView {
             .into_any()
         }
     };
-    let bars_data = {
+    let dumbbells = {
         let data = data.clone();
-        Memo::new(move |_| {
+        move |key: &str| -> (String, Vec<dumbbell::Dumbbell>, Vec<String>) {
             let lang = ui.lang();
-            let Some(key) = current_key() else { return (String::new(), Vec::new(), Vec::new()) };
+            let locs = locs.get();
             // One unit on one axis: the unit most localities print; five-year totals ([…]) are not
             // levels. What is left off is named under the chart.
-            let unit_of = |i: usize| row_for(&data.core.localities[i], &key).and_then(|r| r.unit.clone());
-            let mut units: Vec<Option<String>> = locs
-                .get()
-                .into_iter()
-                .filter_map(|i| row_for(&data.core.localities[i], &key).map(|_| unit_of(i)))
-                .collect();
+            let mut units: Vec<Option<String>> =
+                locs.iter().filter_map(|&i| row_for(&data.core.localities[i], key).map(|r| r.unit.clone())).collect();
             crate::sort::sort(&mut units);
             let unit = units.iter().max_by_key(|u| units.iter().filter(|v| v == u).count()).cloned().flatten();
             let mut left_off = Vec::new();
-            let bars: Vec<bars::Bar> = locs
-                .get()
-                .into_iter()
-                .filter_map(|i| {
+            let rows: Vec<dumbbell::Dumbbell> = locs
+                .iter()
+                .filter_map(|&i| {
                     let l = &data.core.localities[i];
-                    let row = row_for(l, &key)?;
+                    let row = row_for(l, key)?;
                     let target = row.cells.get(&Column::Target2025).or(row.cells.get(&Column::TargetGrowth))?;
-                    if target.cumulative || row.unit != unit {
+                    if target.cumulative || row.unit != unit || target.value.is_none() {
                         let why = if target.cumulative {
                             lang.t("五年累计值", "a five-year total").to_string()
+                        } else if target.value.is_none() {
+                            lang.t("非数值", "not a number").to_string()
                         } else {
                             format!("{}{}", lang.t("单位：", "unit: "), row.unit.as_deref().unwrap_or("—"))
                         };
                         left_off.push(format!("{} {}（{why}）", name(l, lang), target.raw));
                         return None;
                     }
-                    Some(bars::Bar {
+                    Some(dumbbell::Dumbbell {
                         label: name(l, lang),
-                        value: target.value?,
-                        base: row.cells.get(&Column::Base2020).and_then(|c| c.value.filter(|_| !c.cumulative)),
                         color: palette::series(i),
-                        raw: target.raw.clone(),
+                        base: row
+                            .cells
+                            .get(&Column::Base2020)
+                            .filter(|c| !c.cumulative)
+                            .and_then(|c| Some((c.value?, c.raw.clone()))),
+                        target: (target.value?, target.raw.clone()),
                         bound: target.cmp.is_some_and(|c| c != Comparator::About),
                     })
                 })
                 .collect();
-            let unit = unit.unwrap_or_default();
-            (
-                format!(
-                    "{} ({unit}) — {}",
-                    data.key_name(&key, lang),
-                    lang.t("2025目标，竖线为2020基数", "2025 target; tick: 2020 base")
-                ),
-                bars,
-                left_off,
-            )
-        })
+            let unit = unit.map(|u| format!(" ({u})")).unwrap_or_default();
+            (format!("{}{unit}", data.key_name(key, lang)), dumbbell::sorted(rows), left_off)
+        }
     };
     let glance = {
         let data = data.clone();
@@ -283,11 +315,6 @@ pub fn Compare() -> impl IntoView {
             (legend, rows)
         })
     };
-    let bars_label = Signal::derive(move || {
-        bars_data.with(|(t, b, _)| {
-            format!("{t}: {}", b.iter().map(|x| format!("{} {}", x.label, x.raw)).collect::<Vec<_>>().join("; "))
-        })
-    });
     let glance_label = Signal::derive(move || {
         glance.with(|(_, rows)| {
             format!(
@@ -300,7 +327,6 @@ pub fn Compare() -> impl IntoView {
             )
         })
     });
-    let draw_bars = move |c: &web_sys::HtmlCanvasElement, r: f64| bars_data.with(|(t, b, _)| bars::draw(c, r, t, b));
     let draw_glance = move |c: &web_sys::HtmlCanvasElement, r: f64| {
         let title = ui.lang().t(
             "目标一览：2025目标相对2020基数的变化（%）",
@@ -338,20 +364,53 @@ pub fn Compare() -> impl IntoView {
     view! {
         {picker}
         <button class="csv" on:click=save_csv>{crate::state::tr("⤓ 下载CSV", "⤓ CSV")}</button>
-        {table}
         <div class="charts-2">
             {move || {
-                let h = bars::height_for(bars_data.with(|(_, b, _)| b.len()));
-                let left_off = bars_data.with(|(_, _, l)| l.join("、"));
-                let note = (!left_off.is_empty()).then(|| view! {
-                    <p class="chart-note">{ui.lang().t("未画入：", "Not drawn: ")}{left_off}</p>
-                });
-                view! { <div class="chart-with-note"><ChartCanvas label=bars_label height=h draw=draw_bars class="compare-bars" />{note}</div> }
+                chosen
+                    .get()
+                    .into_iter()
+                    .map(|key| {
+                        let chart = {
+                            let (key, dumbbells) = (key.clone(), dumbbells.clone());
+                            Memo::new(move |_| dumbbells(&key))
+                        };
+                        let label = Signal::derive(move || {
+                            chart.with(|(t, rows, _)| {
+                                let each = rows
+                                    .iter()
+                                    .map(|d| match &d.base {
+                                        Some((_, b)) => format!("{} {b} → {}", d.label, d.target.1),
+                                        None => format!("{} {}", d.label, d.target.1),
+                                    })
+                                    .collect::<Vec<_>>()
+                                    .join("; ");
+                                format!("{t}: {each}")
+                            })
+                        });
+                        let draw = move |c: &web_sys::HtmlCanvasElement, r: f64| {
+                            let lang = ui.lang();
+                            let legend = (lang.t("2020年基数", "2020 base"), lang.t("2025年目标", "2025 target"));
+                            chart.with(|(t, rows, _)| dumbbell::draw(c, r, t, legend, rows))
+                        };
+                        let h = dumbbell::height_for(chart.with(|(_, rows, _)| rows.len()));
+                        let left_off = chart.with(|(_, _, l)| l.join("、"));
+                        let title = chart.with(|(t, rows, _)| rows.is_empty().then(|| format!("{t} — ")));
+                        let note = (!left_off.is_empty()).then(|| view! {
+                            <p class="chart-note">{title}{ui.lang().t("未画入：", "Not drawn: ")}{left_off}</p>
+                        });
+                        // Nothing drawable (every value a total or in words): the note alone.
+                        let canvas = chart.with(|(_, rows, _)| !rows.is_empty()).then(|| view! {
+                            <ChartCanvas label=label height=h draw=draw class="compare-bars" />
+                        });
+                        view! { <div class="chart-with-note" data-key=key>{canvas}{note}</div> }
+                    })
+                    .collect_view()
             }}
             {move || {
                 let h = dots::height_for(glance.with(|(_, r)| r.len()));
                 view! { <ChartCanvas label=glance_label height=h draw=draw_glance class="compare-glance" /> }
             }}
         </div>
+        {table}
     }
 }

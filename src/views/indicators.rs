@@ -191,7 +191,8 @@ pub fn Indicators() -> impl IntoView {
             }
         }
     };
-    let keyed = move || rows.get().into_iter().map(|r| (r, ui.lang())).collect::<Vec<_>>();
+    let (visible, more) = super::paging::paged(rows);
+    let keyed = move || visible.get().into_iter().map(|r| (r, ui.lang())).collect::<Vec<_>>();
     let save_csv = {
         let data = data.clone();
         move |_| {
@@ -268,5 +269,6 @@ pub fn Indicators() -> impl IntoView {
                 <tbody><For each=keyed key=|(r, lang)| (r.loc, r.row, *lang == Lang::En) children=render_row /></tbody>
             </table>
         </div>
+        {more}
     }
 }

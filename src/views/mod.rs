@@ -6,6 +6,7 @@ pub mod growth;
 pub mod indicators;
 pub mod map;
 pub mod overview;
+pub mod paging;
 pub mod picker;
 pub mod present;
 pub mod projects;

@@ -194,35 +194,38 @@ pub fn Projects() -> impl IntoView {
         let title = ui.lang().t("列明的投资额（亿元），按地方", "Printed investment (100M yuan) by locality");
         by_locality.with(|b| bars::draw(c, r, title, b))
     };
-    let list = {
+    let (visible, more) = super::paging::paged(found);
+    // Keyed rows: a filter change builds only the rows that came into view; opening a project
+    // rebuilds only its row and the one closed.
+    let keyed = {
         let data = data.clone();
         move || {
-            let lang = ui.lang();
-            let open = ui.get("proj");
-            found
-                .get()
-                .into_iter()
-                .map(|ProjectRef { loc, project }| {
-                    let l = &data.core.localities[loc];
-                    let p = &l.projects[project];
-                    let key = format!("{}:{}", l.id, project);
-                    let is_open = open.as_deref() == Some(key.as_str());
-                    let toggle = {
-                        let key = key.clone();
-                        move |_| ui.set("proj", if is_open { String::new() } else { key.clone() })
-                    };
-                    view! {
-                        <tr data-locality=l.id.clone() data-project=project class:open=is_open>
-                            <td>{if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() }}</td>
-                            <th scope="row"><button class="project" aria-expanded=is_open.to_string() on:click=toggle>{p.name.clone()}</button></th>
-                            <td>{sector_label(p.sector, lang)}</td>
-                            <td class="box">{p.box_title.clone()}</td>
-                            <td class="num">{p.investment_raw.clone().unwrap_or_default()}</td>
-                            <td>{p.places.join("、")}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+            let (lang, open) = (ui.lang(), ui.get("proj"));
+            let is_open = |r: &ProjectRef| {
+                open.as_deref()
+                    .and_then(|o| o.split_once(':'))
+                    .is_some_and(|(id, i)| data.core.localities[r.loc].id == id && i.parse() == Ok(r.project))
+            };
+            visible.get().into_iter().map(|r| (r, lang, is_open(&r))).collect::<Vec<_>>()
+        }
+    };
+    let render_row = {
+        let data = data.clone();
+        move |(ProjectRef { loc, project }, lang, is_open): (ProjectRef, Lang, bool)| {
+            let l = &data.core.localities[loc];
+            let p = &l.projects[project];
+            let key = format!("{}:{}", l.id, project);
+            let toggle = move |_| ui.set("proj", if is_open { String::new() } else { key.clone() });
+            view! {
+                <tr data-locality=l.id.clone() data-project=project class:open=is_open>
+                    <td>{if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() }}</td>
+                    <th scope="row"><button class="project" aria-expanded=is_open.to_string() on:click=toggle>{p.name.clone()}</button></th>
+                    <td>{sector_label(p.sector, lang)}</td>
+                    <td class="box">{p.box_title.clone()}</td>
+                    <td class="num">{p.investment_raw.clone().unwrap_or_default()}</td>
+                    <td>{p.places.join("、")}</td>
+                </tr>
+            }
         }
     };
     let detail = {
@@ -318,7 +321,14 @@ pub fn Projects() -> impl IntoView {
         {totals}
         <div class="charts-2">
             {move || view! { <ChartCanvas label=sector_label_sig height=bars::height_for(by_sector.with(Vec::len)) draw=draw_sectors class="project-sectors" /> }}
-            {move || view! { <ChartCanvas label=invest_label_sig height=bars::height_for(by_locality.with(Vec::len)) draw=draw_invest class="project-investment" /> }}
+            {move || {
+                if by_locality.with(Vec::is_empty) {
+                    // No empty chart: say why there is nothing to draw.
+                    view! { <p class="chart-note no-investment" role="note">{ui.lang().t("这些项目均未列明投资额。", "None of these projects prints an investment.")}</p> }.into_any()
+                } else {
+                    view! { <ChartCanvas label=invest_label_sig height=bars::height_for(by_locality.with(Vec::len)) draw=draw_invest class="project-investment" /> }.into_any()
+                }
+            }}
         </div>
         {detail}
         <div class="table-wrap">
@@ -331,8 +341,15 @@ pub fn Projects() -> impl IntoView {
                     <th scope="col">{crate::state::tr("投资", "Investment")}</th>
                     <th scope="col">{crate::state::tr("地点", "Places")}</th>
                 </tr></thead>
-                <tbody>{list}</tbody>
+                <tbody>
+                    <For
+                        each=keyed
+                        key=|(r, lang, is_open)| (r.loc, r.project, *lang == Lang::En, *is_open)
+                        children=render_row
+                    />
+                </tbody>
             </table>
         </div>
+        {more}
     }
 }

@@ -45,12 +45,31 @@ test('compare lists the shared indicators and draws both charts', async () => {
   }
   const missing = page.locator('table.compare td.missing').first();
   assert.ok((await missing.getAttribute('title')).length > 0, 'a missing value says why');
-  // The chart opens drawn, with at least two localities on it, and the picker names its indicator.
-  const ckey = await page.inputValue('#filter-ckey');
+  // A dumbbell chart opens drawn for the default indicator, with at least two localities on it,
+  // each labelled with its target as printed, sorted by target.
+  const charted = () => page.locator('.chart-with-note[data-key]');
+  const ckey = await charted().first().getAttribute('data-key');
   assert.ok(keys.some((k) => k.key === ckey), ckey);
-  const label = await page.locator('canvas.compare-bars').getAttribute('aria-label');
+  const label = await page.locator('canvas.compare-bars').first().getAttribute('aria-label');
   assert.ok(label.includes(data.indicator_keys.find((k) => k.key === ckey).zh), label);
-  assert.ok(label.split(';').length >= 2, `two or more localities charted: ${label}`);
+  const parts = label.slice(label.indexOf(': ') + 2).split('; ');
+  assert.ok(parts.length >= 2, `two or more localities charted: ${label}`);
+  const targets = parts.map((part) => {
+    const l = data.localities.find((x) => part.startsWith(x.name));
+    const row = l.indicators.find((i) => i.table === '14th' && i.key === ckey);
+    const cell = row.cells.target_2025 ?? row.cells.target_growth;
+    assert.ok(part.endsWith(cell.raw), `${part} ends with the target as printed, ${cell.raw}`);
+    return cell.value;
+  });
+  targets.slice(1).forEach((t, i) => assert.ok(targets[i] >= t, `sorted by target: ${targets}`));
+  // One chart per chosen indicator: add one, then remove it again.
+  const other = keys.find((k) => k.key !== ckey && k.key === 'forest_cover') ?? keys.find((k) => k.key !== ckey);
+  await page.selectOption('#filter-ckey', other.key);
+  await page.locator(`.chart-with-note[data-key="${other.key}"] canvas[data-drawn]`).waitFor();
+  assert.equal(await charted().count(), 2);
+  assert.match(decodeURIComponent(page.url()), new RegExp(`ckey=${ckey},${other.key}`));
+  await page.locator(`.compare-keys .chip[data-key="${other.key}"] button.remove`).click();
+  await page.waitForFunction(() => document.querySelectorAll('.chart-with-note[data-key]').length === 1);
   // The indicator column stays in view while the localities scroll inside the table's own box.
   const layout = await page.evaluate(() => ({
     sticky: getComputedStyle(document.querySelector('table.compare tbody th[scope="row"]')).position,

@@ -95,26 +95,31 @@ export const VIEW_READY = {
  * each keystroke until the first DOM change under `observed`. A keystroke that changes nothing
  * is not counted. Returns the times in ms.
  */
-export function keystrokeTimes(page, input, observed, words, n) {
-  return page.evaluate(async ([input, observed, words, n]) => {
+/** Times from setting `input` (a text box or select) to the DOM under `observed` changing, one per change. */
+export function keystrokeTimes(page, input, observed, words, n, { event = 'input', only = null } = {}) {
+  return page.evaluate(async ([input, observed, words, n, event, only]) => {
     const field = document.querySelector(input);
     const t = [];
+    // Between changes the page settles as it would between a reader's keystrokes: rows that
+    // long tables add frame by frame are in, so each figure is one change's own work.
+    const settle = () => new Promise((r) => setTimeout(r, 150));
     for (let i = 0; i < n; i++) {
       const value = words[i % words.length];
       if (field.value === value) continue;
+      await settle();
       const done = new Promise((resolve) => {
         const mo = new MutationObserver(() => { mo.disconnect(); resolve(performance.now()); });
-        mo.observe(document.querySelector(observed), { childList: true, subtree: true, characterData: true });
+        mo.observe(document.querySelector(observed), { childList: true, subtree: true, characterData: true, attributes: true });
         setTimeout(() => { mo.disconnect(); resolve(null); }, 2000);
       });
       const t0 = performance.now();
       field.value = value;
-      field.dispatchEvent(new Event('input', { bubbles: true }));
+      field.dispatchEvent(new Event(event, { bubbles: true }));
       const t1 = await done;
-      if (t1 !== null) t.push(t1 - t0);
+      if (t1 !== null && (only === null || only === value)) t.push(t1 - t0);
     }
     return t;
-  }, [input, observed, words, n]);
+  }, [input, observed, words, n, event, only]);
 }
 
 /** The `p`-quantile of `v` (0.5 for the median). */

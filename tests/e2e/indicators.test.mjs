@@ -28,6 +28,7 @@ test('every filter changes the count as the data says', async () => {
   await open(page);
   const all = rows();
   assert.equal(await shown(page), all.length);
+  await page.locator('p.more button').click();
   assert.equal(await page.locator('table.indicators tbody tr').count(), all.length);
 
   await page.selectOption('#filter-table', '14th');
@@ -53,6 +54,28 @@ test('every filter changes the count as the data says', async () => {
   assert.equal(await shown(page), all.filter((r) => r.loc !== '430200' && haystack(r).includes('forest')).length);
   await page.screenshot({ path: screenshotPath('indicators-filtered'), fullPage: true });
   assert.deepEqual(errors, []);
+});
+
+test('a long table builds a screenful, then more as the reader scrolls, or all on request', async () => {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page);
+  const all = rows().length;
+  const built = () => page.locator('table.indicators tbody tr').count();
+  await page.waitForTimeout(300);
+  const first = await built();
+  assert.ok(first > 0 && first < all / 3, `${first} of ${all} rows built before scrolling`);
+  assert.match(await page.locator('p.more').textContent(), new RegExp(`${first} / ${all}`));
+  await page.locator('p.more').scrollIntoViewIfNeeded();
+  await page.waitForFunction((n) => document.querySelectorAll('table.indicators tbody tr').length > n, first);
+  await page.locator('p.more button').click();
+  assert.equal(await built(), all);
+  assert.equal(await page.locator('p.more').isVisible(), false, 'the status line goes once every row is in');
+  // A new filter starts again from one screenful, and the count above the table stays exact.
+  await page.fill('#filter-q', '率');
+  const matching = rows().filter((r) => haystack(r).includes('率')).length;
+  assert.equal(await shown(page), matching);
+  assert.ok((await built()) <= Math.max(first, matching));
 });
 
 test('typing into the keyword box keeps focus and filters as you type', async () => {

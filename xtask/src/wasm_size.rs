@@ -59,7 +59,8 @@ fn items() -> Result<(Vec<Item>, u64)> {
         let mut fields = line.rsplitn(5, ',');
         let (_, _, _, bytes, name) = (fields.next(), fields.next(), fields.next(), fields.next(), fields.next());
         let (Some(bytes), Some(name)) = (bytes.and_then(|b| b.parse().ok()), name) else { continue };
-        let name = name.trim_matches('"').to_string();
+        // CSV quoting: the field is in quotes and its own quotes are doubled.
+        let name = name.strip_prefix('"').and_then(|n| n.strip_suffix('"')).unwrap_or(name).replace("\"\"", "\"");
         if name.contains("\"function names\" subsection") || name.starts_with("Σ") {
             continue;
         }

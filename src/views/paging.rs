@@ -1,0 +1,87 @@
+//! Long tables render a screenful of rows at once and the rest a chunk per animation frame while
+//! the end of the table is near the viewport. A keystroke in a filter then costs one screenful of
+//! rows however many match, and a table of thousands of rows never builds what nobody scrolls to.
+//! The line under the table says how many are shown and offers to show them all.
+
+use crate::state::{tr, ui, Lang};
+use leptos::html;
+use leptos::prelude::*;
+
+/// Rows built with the keystroke: about one screen of table rows.
+pub const FIRST: usize = 12;
+/// Rows added per animation frame while the end of the table is near.
+const CHUNK: usize = 24;
+/// "Near": the end of the table less than this many viewport heights below the fold.
+const AHEAD: f64 = 0.5;
+
+/// The first rows of `rows` to render, and the status line to place after the table. A new
+/// `rows` value (another filter, another sort) starts again from one screenful.
+pub fn paged<T>(rows: Memo<Vec<T>>) -> (Memo<Vec<T>>, impl IntoView)
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    // Counts changes of `rows`, so the number shown belongs to one result and resets with the next.
+    let generation = Memo::new(move |prev: Option<&u64>| {
+        rows.track();
+        prev.map_or(0, |g| g + 1)
+    });
+    // A static page (print, screenshots) has no scrolling reader: it shows every row.
+    let ui = ui();
+    let first = if ui.params.with_untracked(|p| p.has("static")) { usize::MAX } else { FIRST };
+    let page = RwSignal::new((0u64, first));
+    let limit = move || {
+        let (g, n) = page.get();
+        if g == generation.get() {
+            n
+        } else {
+            first
+        }
+    };
+    let visible = Memo::new(move |_| {
+        let n = limit();
+        rows.with(|r| r[..n.min(r.len())].to_vec())
+    });
+    let total = move || rows.with(Vec::len);
+    let sentinel = NodeRef::<html::P>::new();
+    let grow = move |to: usize| {
+        if let (Some(g), Some(len)) = (generation.try_get_untracked(), rows.try_with_untracked(Vec::len)) {
+            let (pg, n) = page.get_untracked();
+            let n = if pg == g { n } else { first };
+            if n < len {
+                page.set((g, to.max(n + CHUNK).min(len)));
+            }
+        }
+    };
+    let near_end = move || {
+        let Some(p) = sentinel.try_get_untracked().flatten() else { return false };
+        let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+        p.get_bounding_client_rect().top() < height * (1.0 + AHEAD)
+    };
+    let check = move || {
+        if near_end() {
+            grow(0);
+        }
+    };
+    // After each render, look again one frame later: a chunk per frame until the end is far.
+    Effect::new(move |_| {
+        visible.track();
+        request_animation_frame(check);
+    });
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| check());
+    on_cleanup(move || scroll.remove());
+    let status = move || {
+        let (shown, all) = (visible.with(Vec::len), total());
+        match ui.lang() {
+            Lang::Zh => format!("已显示 {shown} / {all} 行，向下滚动显示更多。"),
+            Lang::En => format!("Showing {shown} of {all} rows; scroll for more."),
+        }
+    };
+    let all_shown = move || visible.with(Vec::len) >= total();
+    let line = view! {
+        <p class="more" node_ref=sentinel hidden=all_shown>
+            <span>{status}</span>" "
+            <button class="link" on:click=move |_| grow(usize::MAX)>{tr("全部显示", "Show all")}</button>
+        </p>
+    };
+    (visible, line)
+}
