@@ -15,6 +15,7 @@ pub mod num;
 pub mod select;
 pub mod sort;
 pub mod state;
+pub mod text_index;
 pub mod url;
 pub mod views;
 

@@ -1,9 +1,11 @@
 //! Numbers to and from text through the browser's own `Number`, so the wasm carries none of
 //! Rust's float parsing and printing tables (about 20 KB brotli). Printed values are never made
 //! here: they are shown as the plan printed them; these are for axis ticks, derived figures and
-//! URL parameters.
+//! URL parameters. Natively (the plain-Rust unit tests) the same functions use Rust's own.
 
+#[cfg(target_arch = "wasm32")]
 use js_sys::Number;
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsValue;
 
 /// A finite number written plainly (`12`, `-3.5`, `1e3`); `None` for anything else, spaces included.
@@ -11,18 +13,34 @@ pub fn parse(s: &str) -> Option<f64> {
     if s.is_empty() || s.trim() != s {
         return None;
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    let v: f64 = s.parse().ok()?;
     // `new Number(text)`: the JS conversion (`Number::from` would only cast the string).
+    #[cfg(target_arch = "wasm32")]
     #[allow(deprecated)]
     let v = Number::new(&JsValue::from_str(s)).value_of();
     v.is_finite().then_some(v)
 }
 
 /// `v` with exactly `digits` decimals (`toFixed`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn fixed(v: f64, digits: u8) -> String {
+    format!("{v:.*}", usize::from(digits))
+}
+
+/// The shortest text that reads back as `v`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn shortest(v: f64) -> String {
+    v.to_string()
+}
+
+#[cfg(target_arch = "wasm32")]
 pub fn fixed(v: f64, digits: u8) -> String {
     Number::from(v).to_fixed(digits).map(String::from).unwrap_or_default()
 }
 
 /// The shortest text that reads back as `v` (`String(v)`).
+#[cfg(target_arch = "wasm32")]
 pub fn shortest(v: f64) -> String {
     Number::from(v).to_string_with_radix(10).map(String::from).unwrap_or_default()
 }
@@ -30,6 +48,7 @@ pub fn shortest(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]

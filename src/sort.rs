@@ -29,6 +29,7 @@ pub fn sort<T: Ord>(v: &mut Vec<T>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]

@@ -4,18 +4,33 @@
 //! text, never as HTML. `tloc`, `tline` and `tq` in the URL hold the state.
 
 use crate::state::{atlas, data, ui, Lang, Loaded};
+use crate::text_index::TextIndex;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Most hits listed per locality (the count is always exact).
+/// Hits listed per locality at first, and at most after "more" (the count is always exact).
+const HITS_FIRST: usize = 10;
 const MAX_HITS_SHOWN: usize = 50;
 /// Lines rendered around the current line, so that a 1,700-line plan stays light.
 const WINDOW: usize = 120;
 
+/// A plan's lines with their character index, built once per text.
+pub struct Searchable {
+    pub lines: Arc<Vec<String>>,
+    index: TextIndex,
+}
+
+impl Searchable {
+    pub fn new(lines: Arc<Vec<String>>) -> Searchable {
+        let index = TextIndex::new(&lines);
+        Searchable { lines, index }
+    }
+}
+
 /// (line number, line) of every line containing `query`, per locality in `order`.
 pub fn search<'a>(
-    texts: &'a HashMap<String, Arc<Vec<String>>>,
+    texts: &'a HashMap<String, Arc<Searchable>>,
     order: &[String],
     query: &str,
 ) -> Vec<(String, Vec<(usize, &'a str)>)> {
@@ -26,9 +41,8 @@ pub fn search<'a>(
     order
         .iter()
         .filter_map(|id| {
-            let lines = texts.get(id)?;
-            let hits: Vec<(usize, &str)> =
-                lines.iter().enumerate().filter(|(_, l)| l.contains(q)).map(|(i, l)| (i + 1, l.as_str())).collect();
+            let text = texts.get(id)?;
+            let hits = text.index.find(&text.lines, q).into_iter().map(|i| (i + 1, text.lines[i].as_str())).collect();
             Some((id.clone(), hits))
         })
         .collect()
@@ -103,11 +117,16 @@ pub fn Text() -> impl IntoView {
             </div>
         }
     };
+    // Each text's character index, built the first time a search reads it.
+    let indexed: StoredValue<HashMap<String, Arc<Searchable>>> = StoredValue::new(HashMap::new());
+    let query = Memo::new(move |_| ui.get("tq").unwrap_or_default());
+    // Localities whose hit list the reader expanded past the first few.
+    let expanded: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     let results = {
         let (data, atlas) = (data.clone(), atlas.clone());
         move || {
             let lang = ui.lang();
-            let q = ui.get("tq").unwrap_or_default();
+            let q = query.get();
             if q.trim().is_empty() {
                 return None;
             }
@@ -116,7 +135,15 @@ pub fn Text() -> impl IntoView {
             for id in &order {
                 match atlas.text(id) {
                     Some(Loaded::Ready(t)) => {
-                        texts.insert(id.clone(), t);
+                        let cached = indexed.with_value(|m| m.get(id).filter(|s| Arc::ptr_eq(&s.lines, &t)).cloned());
+                        let text = cached.unwrap_or_else(|| {
+                            let built = Arc::new(Searchable::new(t));
+                            indexed.update_value(|m| {
+                                m.insert(id.clone(), built.clone());
+                            });
+                            built
+                        });
+                        texts.insert(id.clone(), text);
                     }
                     Some(Loaded::Failed(e)) => return Some(view! { <p class="error" role="alert">{e}</p> }.into_any()),
                     _ => return Some(
@@ -130,9 +157,18 @@ pub fn Text() -> impl IntoView {
                 .map(|(id, hits)| {
                     let name = data.loc(&id).map_or(id.clone(), |l| if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() });
                     let n = hits.len();
+                    let limit = if expanded.with(|e| e.contains(&id)) { MAX_HITS_SHOWN } else { HITS_FIRST };
+                    let more = (n > limit && limit < MAX_HITS_SHOWN).then(|| {
+                        let id = id.clone();
+                        let text = match lang {
+                            Lang::Zh => format!("显示更多（前 {} 处）", n.min(MAX_HITS_SHOWN)),
+                            Lang::En => format!("Show more (first {})", n.min(MAX_HITS_SHOWN)),
+                        };
+                        view! { <button class="link more-hits" on:click=move |_| expanded.update(|e| e.push(id.clone()))>{text}</button> }
+                    });
                     let items = hits
                         .into_iter()
-                        .take(MAX_HITS_SHOWN)
+                        .take(limit)
                         .map(|(line, text)| {
                             let id = id.clone();
                             let s = snippet(text, q.trim());
@@ -144,6 +180,7 @@ pub fn Text() -> impl IntoView {
                         <details class="hits" data-locality=id.clone() open={n > 0}>
                             <summary>{name}" "<span class="hit-count">{n}</span>{lang.t(" 处", " hits")}</summary>
                             <ol>{items}</ol>
+                            {more}
                         </details>
                     }
                 })
@@ -174,13 +211,13 @@ pub fn Text() -> impl IntoView {
             Some(view! { <nav class="outline" aria-label=ui.lang().t("目录", "Outline")><ol>{items}</ol></nav> })
         }
     };
+    let target_line = Memo::new(move |_| ui.get("tline").and_then(|l| l.parse::<usize>().ok()).unwrap_or(1));
     let reader = {
         let (data, atlas) = (data.clone(), atlas.clone());
         move || {
             let lang = ui.lang();
             let id = current();
-            let target = ui.get("tline").and_then(|l| l.parse::<usize>().ok()).unwrap_or(1);
-            let q = ui.get("tq").unwrap_or_default();
+            let target = target_line.get();
             let body = match atlas.text(&id) {
                 Some(Loaded::Ready(text)) => {
                     let from = target.saturating_sub(WINDOW / 2).max(1);
@@ -188,9 +225,19 @@ pub fn Text() -> impl IntoView {
                     let rows = (from..=to)
                         .map(|n| {
                             let line = text[n - 1].replace('\t', " ⇥ ");
+                            // Only a line the query is (or was) in renders again as the query changes.
+                            let hit = {
+                                let line = line.clone();
+                                Memo::new(move |_| {
+                                    let q = query.get();
+                                    let q = q.trim();
+                                    (!q.is_empty() && line.contains(q)).then(|| q.to_string())
+                                })
+                            };
                             view! {
                                 <li id=format!("line-{n}") class:current=n == target value=n.to_string()>
-                                    <span class="line-no">{n}</span><span class="line-text">{highlighted(&line, q.trim())}</span>
+                                    <span class="line-no">{n}</span>
+                                    <span class="line-text">{move || highlighted(&line, &hit.get().unwrap_or_default())}</span>
                                 </li>
                             }
                         })
@@ -264,8 +311,9 @@ mod tests {
     #[test]
     fn search_counts_hits_per_locality_in_order() {
         let mut texts = HashMap::new();
-        texts.insert("a".to_string(), Arc::new(vec!["洣水镇".to_string(), "无".to_string(), "洣水".to_string()]));
-        texts.insert("b".to_string(), Arc::new(vec!["县城".to_string()]));
+        let text = |lines: &[&str]| Arc::new(Searchable::new(Arc::new(lines.iter().map(|s| s.to_string()).collect())));
+        texts.insert("a".to_string(), text(&["洣水镇", "无", "洣水"]));
+        texts.insert("b".to_string(), text(&["县城"]));
         let r = search(&texts, &["a".to_string(), "b".to_string()], "洣水");
         assert_eq!(
             r.iter().map(|(id, h)| (id.as_str(), h.iter().map(|x| x.0).collect::<Vec<_>>())).collect::<Vec<_>>(),

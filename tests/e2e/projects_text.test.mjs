@@ -76,6 +76,14 @@ test('full-text search counts hits per plan and jumps to the line', async () => 
     const n = text.split(/\r?\n/).filter((l) => l.includes('洣水')).length;
     assert.equal(Number(await page.locator(`details.hits[data-locality="${loc.id}"] .hit-count`).textContent()), n, loc.name);
   }
+  // The first ten hits are listed; "more" lists up to fifty.
+  const hd = page.locator('details.hits[data-locality="430424"]');
+  const total = Number(await hd.locator('.hit-count').textContent());
+  assert.equal(await hd.locator('button.hit').count(), Math.min(total, 10));
+  if (total > 10) {
+    await hd.locator('button.more-hits').click();
+    await page.waitForFunction((n) => document.querySelectorAll('details.hits[data-locality="430424"] button.hit').length === n, Math.min(total, 50));
+  }
   await page.locator('details.hits[data-locality="430424"] button.hit').first().click();
   await page.locator('.reader li.current').waitFor();
   assert.ok((await page.locator('.reader li.current .line-text').textContent()).includes('洣水'));
