@@ -169,16 +169,20 @@ impl PlanAtlas {
                 None | Some("") => None,
                 Some(s) => Some(Sector::parse(s).ok_or_else(|| JsValue::from(format!("no sector {s}")))?),
             };
-            let words: Vec<String> = q.q.unwrap_or_default().split_whitespace().map(str::to_lowercase).collect();
+            let words: Vec<String> = q.q.unwrap_or_default().split_whitespace().map(crate::num::lower).collect();
             let shards = inner.localities(q.loc.as_deref()).await?;
             let rows: Vec<_> = shards
                 .iter()
                 .flat_map(|s| s.locality.projects.iter().map(move |p| (&s.locality, p)))
                 .filter(|(_, p)| sector.is_none_or(|s| p.sector == s))
                 .filter(|(_, p)| {
-                    let hay =
-                        format!("{} {} {} {}", p.name, p.group.as_deref().unwrap_or(""), p.box_title, p.description)
-                            .to_lowercase();
+                    let hay = crate::num::lower(&format!(
+                        "{} {} {} {}",
+                        p.name,
+                        p.group.as_deref().unwrap_or(""),
+                        p.box_title,
+                        p.description
+                    ));
                     words.iter().all(|w| hay.contains(w.as_str()))
                 })
                 .map(|(l, p)| found(l, p.line, p))

@@ -93,7 +93,7 @@ pub struct Index {
 }
 
 fn lower(s: &str) -> String {
-    s.to_lowercase()
+    crate::num::lower(s)
 }
 
 impl Index {

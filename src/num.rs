@@ -1,5 +1,5 @@
 //! Numbers to and from text through the browser's own `Number`, so the wasm carries none of
-//! Rust's float parsing and printing tables (about 20 KB brotli). Printed values are never made
+//! Rust's float parsing and printing tables (about 20 KB brotli); likewise the cosine and lower case. Printed values are never made
 //! here: they are shown as the plan printed them; these are for axis ticks, derived figures and
 //! URL parameters. Natively (the plain-Rust unit tests) the same functions use Rust's own.
 
@@ -45,6 +45,22 @@ pub fn shortest(v: f64) -> String {
     Number::from(v).to_string_with_radix(10).map(String::from).unwrap_or_default()
 }
 
+/// The cosine (the map's projection), by the browser's `Math.cos` in the wasm.
+pub fn cos(x: f64) -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Math::cos(x);
+    #[cfg(not(target_arch = "wasm32"))]
+    return x.cos();
+}
+
+/// Lower case for matching (`toLowerCase` in the wasm: Rust's keeps Unicode case tables).
+pub fn lower(s: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return String::from(js_sys::JsString::from(s).to_lower_case());
+    #[cfg(not(target_arch = "wasm32"))]
+    return s.to_lowercase();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +84,11 @@ mod tests {
         assert_eq!(fixed(-0.04, 1), "-0.0");
         assert_eq!(shortest(0.1 + 0.2), "0.30000000000000004");
         assert_eq!(shortest(7.0), "7");
+    }
+
+    #[test]
+    fn lower_case_and_cosine() {
+        assert_eq!(lower("Xiangtan 湘潭 GDP"), "xiangtan 湘潭 gdp");
+        assert!((cos(0.0) - 1.0).abs() < 1e-12 && cos(std::f64::consts::PI).abs() - 1.0 < 1e-12);
     }
 }

@@ -89,7 +89,7 @@ impl Projection {
         if a > b {
             return None;
         }
-        let cos = ((c + d) / 2.0).to_radians().cos();
+        let cos = crate::num::cos(((c + d) / 2.0).to_radians());
         let span_x = ((b - a) * cos).max(1e-6);
         let span_y = (d - c).max(1e-6);
         let k = ((w - 2.0 * margin) / span_x).min((h - 2.0 * margin) / span_y);

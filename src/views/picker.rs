@@ -23,8 +23,8 @@ pub fn search_keys(index: &Index) -> Vec<SearchKey> {
         .map(|s| {
             let parent = index.parents.get(s.parent as usize).map_or("", String::as_str);
             SearchKey {
-                text: format!("{} {} {}", s.name, s.name_en, parent).to_lowercase(),
-                name_en: s.name_en.to_lowercase(),
+                text: crate::num::lower(&format!("{} {} {}", s.name, s.name_en, parent)),
+                name_en: crate::num::lower(&s.name_en),
             }
         })
         .collect()
@@ -39,7 +39,7 @@ pub fn matches(
     level: Option<Level>,
     parent: Option<u32>,
 ) -> Vec<usize> {
-    let q = query.trim().to_lowercase();
+    let q = crate::num::lower(query.trim());
     let words: Vec<&str> = q.split_whitespace().collect();
     let mut hits: Vec<(bool, usize)> = index
         .localities
