@@ -173,12 +173,12 @@ pub fn Text() -> impl IntoView {
                             let id = id.clone();
                             let s = snippet(text, q.trim());
                             let q = q.trim().to_string();
-                            view! { <li><button class="hit" on:click=move |_| jump(id.clone(), line)><span class="line-no">{line}</span>{highlighted(&s, &q)}</button></li> }
+                            view! { <li><button class="hit" on:click=move |_| jump(id.clone(), line)><span class="line-no">{line}</span><span class="hit-text">{highlighted(&s, &q)}</span></button></li> }
                         })
                         .collect_view();
                     view! {
                         <details class="hits" data-locality=id.clone() open={n > 0}>
-                            <summary>{name}" "<span class="hit-count">{n}</span>{lang.t(" 处", " hits")}</summary>
+                            <summary>{name}" "<span class="hit-count">{n}</span>{lang.t(" 处", if n == 1 { " hit" } else { " hits" })}</summary>
                             <ol>{items}</ol>
                             {more}
                         </details>
