@@ -191,7 +191,7 @@ pub fn Indicators() -> impl IntoView {
             }
         }
     };
-    let (visible, more) = super::paging::paged(rows);
+    let (visible, more, show_all) = super::paging::paged(rows);
     let keyed = move || visible.get().into_iter().map(|r| (r, ui.lang())).collect::<Vec<_>>();
     let save_csv = {
         let data = data.clone();
@@ -248,6 +248,7 @@ pub fn Indicators() -> impl IntoView {
             <span class="n">{move || rows.with(Vec::len)}</span>
             {crate::state::tr(" 行指标", " indicator rows")}
         </p>
+        {show_all}
         <div class="table-wrap">
             <table class="indicators">
                 <caption class="visually-hidden">{crate::state::tr("规划指标表", "Plan indicators")}</caption>

@@ -1,7 +1,7 @@
 //! Long tables render a screenful of rows at once and the rest a chunk per animation frame while
 //! the end of the table is near the viewport. A keystroke in a filter then costs one screenful of
 //! rows however many match, and a table of thousands of rows never builds what nobody scrolls to.
-//! The line under the table says how many are shown and offers to show them all.
+//! The line under the table says how many are shown; a button above it shows them all.
 
 use crate::state::{tr, ui, Lang};
 use leptos::html;
@@ -14,9 +14,10 @@ const CHUNK: usize = 24;
 /// "Near": the end of the table less than this many viewport heights below the fold.
 const AHEAD: f64 = 0.5;
 
-/// The first rows of `rows` to render, and the status line to place after the table. A new
+/// The first rows of `rows` to render, the status line to place after the table and the "show
+/// all" button to place before it. A new
 /// `rows` value (another filter, another sort) starts again from one screenful.
-pub fn paged<T>(rows: Memo<Vec<T>>) -> (Memo<Vec<T>>, impl IntoView)
+pub fn paged<T>(rows: Memo<Vec<T>>) -> (Memo<Vec<T>>, impl IntoView, impl IntoView)
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
@@ -77,11 +78,11 @@ where
         }
     };
     let all_shown = move || visible.with(Vec::len) >= total();
-    let line = view! {
-        <p class="more" node_ref=sentinel hidden=all_shown>
-            <span>{status}</span>" "
-            <button class="link" on:click=move |_| grow(usize::MAX)>{tr("全部显示", "Show all")}</button>
-        </p>
+    // The status line below the table is what the scroll check watches; "show all" sits above the
+    // table, where rows added frame by frame never move it from under the pointer.
+    let line = view! { <p class="more" node_ref=sentinel hidden=all_shown>{status}</p> };
+    let show_all = view! {
+        <button class="link show-all" hidden=all_shown on:click=move |_| grow(usize::MAX)>{tr("全部显示", "Show all")}</button>
     };
-    (visible, line)
+    (visible, line, show_all)
 }

@@ -194,7 +194,7 @@ pub fn Projects() -> impl IntoView {
         let title = ui.lang().t("列明的投资额（亿元），按地方", "Printed investment (100M yuan) by locality");
         by_locality.with(|b| bars::draw(c, r, title, b))
     };
-    let (visible, more) = super::paging::paged(found);
+    let (visible, more, show_all) = super::paging::paged(found);
     // Keyed rows: a filter change builds only the rows that came into view; opening a project
     // rebuilds only its row and the one closed.
     let keyed = {
@@ -331,6 +331,7 @@ pub fn Projects() -> impl IntoView {
             }}
         </div>
         {detail}
+        {show_all}
         <div class="table-wrap">
             <table class="projects">
                 <thead><tr>

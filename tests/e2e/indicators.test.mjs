@@ -28,7 +28,7 @@ test('every filter changes the count as the data says', async () => {
   await open(page);
   const all = rows();
   assert.equal(await shown(page), all.length);
-  await page.locator('p.more button').click();
+  await page.locator('button.show-all').click();
   // The rows are built after the click's event, not during it: wait for them.
   await page.waitForFunction((n) => document.querySelectorAll('table.indicators tbody tr').length === n, all.length);
 
@@ -69,10 +69,11 @@ test('a long table builds a screenful, then more as the reader scrolls, or all o
   assert.match(await page.locator('p.more').textContent(), new RegExp(`${first} / ${all}`));
   await page.locator('p.more').scrollIntoViewIfNeeded();
   await page.waitForFunction((n) => document.querySelectorAll('table.indicators tbody tr').length > n, first);
-  await page.locator('p.more button').click();
+  await page.locator('button.show-all').click();
   await page.waitForFunction((n) => document.querySelectorAll('table.indicators tbody tr').length === n, all);
-  // The status line goes once every row is in.
+  // The status line and the button go once every row is in.
   await page.locator('p.more').waitFor({ state: 'hidden' });
+  assert.equal(await page.locator('button.show-all').isVisible(), false);
   // A new filter starts again from one screenful, and the count above the table stays exact.
   await page.fill('#filter-q', '率');
   const matching = rows().filter((r) => haystack(r).includes('率')).length;
