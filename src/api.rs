@@ -117,6 +117,18 @@ fn found<'a, T: Serialize>(l: &'a Locality, line: u32, item: &'a T) -> Found<'a,
     Found { loc: &l.id, locality: &l.name, at: format!("{}:{line}", l.source), item }
 }
 
+/// An optional query field: absent or empty means "any"; anything else must parse.
+fn optional<T>(
+    value: Option<&str>,
+    parse: fn(&str) -> Option<T>,
+    unknown: fn(&str) -> String,
+) -> Result<Option<T>, JsValue> {
+    match value {
+        None | Some("") => Ok(None),
+        Some(v) => parse(v).map(Some).ok_or_else(|| JsValue::from(unknown(v))),
+    }
+}
+
 #[wasm_bindgen]
 impl PlanAtlas {
     /// Opens a single-file bundle (`plans.atlas`) or a site's `atlas/index.atlas`.
@@ -144,10 +156,7 @@ impl PlanAtlas {
         let inner = self.inner.clone();
         wasm_bindgen_futures::future_to_promise(async move {
             let q: IndicatorQuery = query(q)?;
-            let table = match q.table.as_deref() {
-                None | Some("") => None,
-                Some(t) => Some(Table::parse(t).ok_or_else(|| JsValue::from(format!("table {t}: use 14th or 13th")))?),
-            };
+            let table = optional(q.table.as_deref(), Table::parse, |t| format!("table {t}: use 14th or 13th"))?;
             let shards = inner.localities(q.loc.as_deref()).await?;
             let rows: Vec<_> = shards
                 .iter()
@@ -165,10 +174,7 @@ impl PlanAtlas {
         let inner = self.inner.clone();
         wasm_bindgen_futures::future_to_promise(async move {
             let q: ProjectQuery = query(q)?;
-            let sector = match q.sector.as_deref() {
-                None | Some("") => None,
-                Some(s) => Some(Sector::parse(s).ok_or_else(|| JsValue::from(format!("no sector {s}")))?),
-            };
+            let sector = optional(q.sector.as_deref(), Sector::parse, |s| format!("no sector {s}"))?;
             let words: Vec<String> = q.q.unwrap_or_default().split_whitespace().map(crate::num::lower).collect();
             let shards = inner.localities(q.loc.as_deref()).await?;
             let rows: Vec<_> = shards

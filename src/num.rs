@@ -22,18 +22,17 @@ pub fn parse(s: &str) -> Option<f64> {
     v.is_finite().then_some(v)
 }
 
-/// `v` with exactly `digits` decimals (`toFixed`).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn fixed(v: f64, digits: u8) -> String {
     format!("{v:.*}", usize::from(digits))
 }
 
-/// The shortest text that reads back as `v`.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn shortest(v: f64) -> String {
     v.to_string()
 }
 
+/// `v` with exactly `digits` decimals (`toFixed`).
 #[cfg(target_arch = "wasm32")]
 pub fn fixed(v: f64, digits: u8) -> String {
     Number::from(v).to_fixed(digits).map(String::from).unwrap_or_default()

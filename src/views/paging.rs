@@ -30,14 +30,9 @@ where
     let ui = ui();
     let first = if ui.params.with_untracked(|p| p.has("static")) { usize::MAX } else { FIRST };
     let page = RwSignal::new((0u64, first));
-    let limit = move || {
-        let (g, n) = page.get();
-        if g == generation.get() {
-            n
-        } else {
-            first
-        }
-    };
+    // Rows shown of the current result: what was grown for it, or a first screenful.
+    let shown_of = move |(g, n): (u64, usize), current: u64| if g == current { n } else { first };
+    let limit = move || shown_of(page.get(), generation.get());
     let visible = Memo::new(move |_| {
         let n = limit();
         rows.with(|r| r[..n.min(r.len())].to_vec())
@@ -46,8 +41,7 @@ where
     let sentinel = NodeRef::<html::P>::new();
     let grow = move |to: usize| {
         if let (Some(g), Some(len)) = (generation.try_get_untracked(), rows.try_with_untracked(Vec::len)) {
-            let (pg, n) = page.get_untracked();
-            let n = if pg == g { n } else { first };
+            let n = shown_of(page.get_untracked(), g);
             if n < len {
                 page.set((g, to.max(n + CHUNK).min(len)));
             }
