@@ -253,16 +253,7 @@ fn Shell(atlas: Atlas) -> impl IntoView {
         Working::Ready(data) => view! {
             <Provider value=data>
                 <section class="view" id="view-panel" role="tabpanel" aria-live="polite" aria-busy=move || pending.get().to_string()>
-                    {move || match ui.view() {
-                        View::Overview => view! { <views::overview::Overview /> }.into_any(),
-                        View::Corpus => view! { <views::corpus::CorpusView /> }.into_any(),
-                        View::Indicators => view! { <views::indicators::Indicators /> }.into_any(),
-                        View::Growth => view! { <views::growth::Growth /> }.into_any(),
-                        View::Compare => view! { <views::compare::Compare /> }.into_any(),
-                        View::Map => view! { <views::map::SpatialLayout /> }.into_any(),
-                        View::Projects => view! { <views::projects::Projects /> }.into_any(),
-                        View::Text => view! { <views::text::Text /> }.into_any(),
-                    }}
+                    {move || views::lazy::panel(ui.view())}
                 </section>
                 <views::provenance::Provenance />
             </Provider>

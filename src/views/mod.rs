@@ -4,6 +4,7 @@ pub mod compare;
 pub mod corpus;
 pub mod growth;
 pub mod indicators;
+pub mod lazy;
 pub mod map;
 pub mod overview;
 pub mod paging;

@@ -13,6 +13,31 @@ const server = await serve(dist());
 const browser = await launch();
 const out = {};
 
+// What a first visit downloads: every file a fresh page of the default view asks for until the
+// view is shown and the network is idle (the wasm chunks of other views arrive only when opened),
+// and what opening each other view adds. `cargo xtask bench` sums their brotli sizes.
+{
+  const page = await browser.newPage();
+  const asked = [];
+  // GET only: the offline link's presence is checked with HEAD, not downloaded.
+  page.on('request', (r) => r.method() === 'GET' && asked.push(new URL(r.url()).pathname.replace(/^\//, '')));
+  await page.goto(server.url, { waitUntil: 'networkidle' });
+  await page.locator('.card canvas[data-drawn]').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  out.first_load_files = [...new Set(asked.map(decodeURIComponent).filter((f) => f && !f.endsWith('/')))];
+  out.first_load_files.unshift('index.html');
+  out.view_files = {};
+  for (const view of ['indicators', 'growth', 'compare', 'map', 'projects', 'text', 'corpus']) {
+    asked.length = 0;
+    await page.locator(`[role="tab"][data-view="${view}"]`).click();
+    await page.locator('#view-panel .loading[role="status"]').waitFor({ state: 'detached' });
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    out.view_files[view] = [...new Set(asked.filter((f) => f.endsWith('.wasm')))];
+  }
+  await page.close();
+}
+
 // Time to first chart: a fresh page per load, growth view.
 const firstChart = [];
 for (let i = 0; i < LOADS; i++) {

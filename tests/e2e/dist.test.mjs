@@ -33,3 +33,28 @@ test('every asset has precompressed siblings with its exact bytes', () => {
     assert.ok(zlib.gunzipSync(fs.readFileSync(`${f}.gz`)).equals(raw), `${f}.gz`);
   }
 });
+
+test('the first screen fetches only the main wasm module; a view fetches its code when opened', async () => {
+  const { serve, launch } = await import('./harness.mjs');
+  const server = await serve(dist());
+  const browser = await launch();
+  try {
+    const names = JSON.parse(fs.readFileSync(path.join(dist(), 'assets.json'), 'utf8'));
+    const chunks = Object.keys(names).filter((n) => /^split_.*\.wasm$/.test(n));
+    assert.ok(chunks.some((n) => n.startsWith('split_text_view')), `lazy chunks: ${chunks}`);
+    const page = await browser.newPage();
+    const wasm = [];
+    page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(path.basename(new URL(r.url()).pathname)));
+    await page.goto(server.url, { waitUntil: 'networkidle' });
+    await page.locator('.card canvas[data-drawn]').first().waitFor();
+    assert.deepEqual(wasm, [names['plan-atlas_bg.wasm']], 'the overview needs the main module alone');
+    await page.locator('[role="tab"][data-view="text"]').click();
+    await page.locator('.outline, .reader').first().waitFor();
+    assert.ok(wasm.includes(names[chunks.find((n) => n.startsWith('split_text_view'))]), `fetched: ${wasm}`);
+    assert.ok(!wasm.some((w) => w.startsWith('split_map_view')), 'other views stay unfetched');
+    await page.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

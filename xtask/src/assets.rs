@@ -12,10 +12,10 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The widget's files, hashed in this order: each one's name is rewritten in the files after it.
+/// The widget's files, hashed in this order (after the lazy chunks and their loader): each one's
+/// name is rewritten in the scripts after it.
 const HASHED: [&str; 4] = ["plan-atlas_bg.wasm", "plan-atlas.js", "atlas.css", "init.js"];
-/// Where the hashed names are referred to.
-const REFERRERS: [&str; 3] = ["plan-atlas.js", "init.js", "index.html"];
+use crate::split::LOADER;
 /// Extensions worth compressing (images here are already compressed, or absent).
 const COMPRESSIBLE: [&str; 8] = ["html", "js", "mjs", "wasm", "css", "atlas", "json", "svg"];
 /// Below this, compression saves less than the headers it adds.
@@ -38,24 +38,29 @@ fn hashed_name(name: &str, bytes: &[u8]) -> String {
     format!("{stem}-{}.{ext}", digest(bytes))
 }
 
-/// Renames the widget's files to content-hashed names and rewrites the references to them.
-pub fn hash(dist: &Path) -> Result<BTreeMap<String, String>> {
+/// Renames the widget's files and its lazy chunks to content-hashed names and rewrites the
+/// references to them.
+pub fn hash(dist: &Path, chunks: &[String]) -> Result<BTreeMap<String, String>> {
     let mut names: BTreeMap<String, String> = BTreeMap::new();
+    for plain in chunks {
+        rename_hashed(dist, plain, &mut names, &[])?;
+    }
+    // The chunk loader and the wasm-bindgen script import each other. The loader is hashed first,
+    // with the main wasm in its digest (the script is made from that wasm), and the script's
+    // hashed name is written into it afterwards.
+    let loader = dist.join(LOADER);
+    if loader.exists() {
+        let main_wasm = std::fs::read(dist.join(HASHED[0]))?;
+        rename_hashed(dist, LOADER, &mut names, &main_wasm)?;
+    }
     for plain in HASHED {
-        let path = dist.join(plain);
-        let mut bytes = std::fs::read(&path).with_context(|| format!("{}", path.display()))?;
-        // Rewrite the names hashed so far inside this file first, so its own hash covers them.
-        if REFERRERS.contains(&plain) {
-            let mut text = String::from_utf8(bytes).context("a text asset is not UTF-8")?;
-            for (from, to) in &names {
-                text = text.replace(from.as_str(), to);
-            }
-            bytes = text.into_bytes();
-        }
-        let name = hashed_name(plain, &bytes);
-        std::fs::write(dist.join(&name), &bytes)?;
-        std::fs::remove_file(&path)?;
-        names.insert(plain.to_string(), name);
+        rename_hashed(dist, plain, &mut names, &[])?;
+    }
+    if let Some(loader) = names.get(LOADER) {
+        let path = dist.join(loader);
+        let text =
+            std::fs::read_to_string(&path)?.replace(&format!("./{}", HASHED[1]), &format!("./{}", names[HASHED[1]]));
+        std::fs::write(path, text)?;
     }
     let index = dist.join("index.html");
     let mut html = std::fs::read_to_string(&index)?;
@@ -69,6 +74,30 @@ pub fn hash(dist: &Path) -> Result<BTreeMap<String, String>> {
     Ok(names)
 }
 
+/// Renames one file to its hashed name, after writing the names hashed so far into it (if it
+/// refers to them), so that its digest covers them; `salt` joins the digest.
+fn rename_hashed(dist: &Path, plain: &str, names: &mut BTreeMap<String, String>, salt: &[u8]) -> Result<()> {
+    let path = dist.join(plain);
+    let mut bytes = std::fs::read(&path).with_context(|| format!("{}", path.display()))?;
+    if plain.ends_with(".js") || plain.ends_with(".html") {
+        let mut text = String::from_utf8(bytes).context("a text asset is not UTF-8")?;
+        for (from, to) in names.iter() {
+            text = if from == LOADER {
+                // Only the import specifier: the wasm names its imports' module `./__wasm_split.js`.
+                text.replace(&format!("from \"./{from}\""), &format!("from \"./{to}\""))
+            } else {
+                text.replace(from.as_str(), to)
+            };
+        }
+        bytes = text.into_bytes();
+    }
+    let name = hashed_name(plain, &[bytes.as_slice(), salt].concat());
+    std::fs::write(dist.join(&name), &bytes)?;
+    std::fs::remove_file(&path)?;
+    names.insert(plain.to_string(), name);
+    Ok(())
+}
+
 /// The page asks for the script, the wasm and the corpus index at once, instead of each after the
 /// one that names it (page → init.js → plan-atlas.js → wasm → index): on a slow connection that
 /// chain costs a round trip per step. Also drops the marker Trunk leaves for the wasm it built.
@@ -77,8 +106,11 @@ fn with_preloads(html: &str, names: &BTreeMap<String, String>) -> String {
         html.lines().filter(|l| !l.contains("data-trunk") && !l.trim().is_empty()).map(|l| format!("{l}\n")).collect();
     let (Some(js), Some(wasm)) = (names.get("plan-atlas.js"), names.get("plan-atlas_bg.wasm")) else { return html };
     // `crossorigin` makes the preload's request match the `fetch()` that uses it.
+    // The chunk loader is imported by the script: ask for it with the script.
+    let loader =
+        names.get(LOADER).map(|l| format!("<link rel=\"modulepreload\" href=\"./{l}\">\n  ")).unwrap_or_default();
     let links = format!(
-        "<link rel=\"modulepreload\" href=\"./{js}\">\n  \
+        "<link rel=\"modulepreload\" href=\"./{js}\">\n  {loader}\
          <link rel=\"preload\" href=\"./{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n  \
          <link rel=\"preload\" href=\"./atlas/index.atlas\" as=\"fetch\" crossorigin>\n  "
     );
@@ -167,7 +199,11 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("xtask-assets-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("plan-atlas_bg.wasm"), vec![7u8; 4000]).unwrap();
-        std::fs::write(dir.join("plan-atlas.js"), "fetch('plan-atlas_bg.wasm');".repeat(40)).unwrap();
+        std::fs::write(dir.join("plan-atlas.js"), "import * as s from \"./__wasm_split.js\"; const imports = { \"./__wasm_split.js\": s }; fetch('plan-atlas_bg.wasm');".repeat(40))
+            .unwrap();
+        std::fs::write(dir.join("split_a.wasm"), vec![1u8; 3000]).unwrap();
+        std::fs::write(dir.join(LOADER), "import { initSync } from \"./plan-atlas.js\"; fetch(\"./split_a.wasm\");")
+            .unwrap();
         std::fs::write(dir.join("atlas.css"), "body{}".repeat(200)).unwrap();
         std::fs::write(dir.join("init.js"), "import i from './plan-atlas.js'; i('plan-atlas_bg.wasm');").unwrap();
         std::fs::write(
@@ -175,7 +211,7 @@ mod tests {
             "<link href=\"./atlas.css\">\n<link data-trunk rel=\"rust\">\n<script type=\"module\" src=\"init.js\"></script>",
         )
         .unwrap();
-        let names = hash(&dir).unwrap();
+        let names = hash(&dir, &["split_a.wasm".to_string()]).unwrap();
         let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
         assert!(html.contains(&names["atlas.css"]) && html.contains(&names["init.js"]), "{html}");
         // The script, the wasm and the index are asked for before the loader runs.
@@ -187,6 +223,17 @@ mod tests {
         let init = std::fs::read_to_string(dir.join(&names["init.js"])).unwrap();
         assert!(init.contains(&names["plan-atlas.js"]) && init.contains(&names["plan-atlas_bg.wasm"]));
         assert!(!dir.join("plan-atlas.js").exists());
+        // Script and chunk loader refer to each other by their hashed names; the loader to the chunk.
+        let script = std::fs::read_to_string(dir.join(&names["plan-atlas.js"])).unwrap();
+        let loader = std::fs::read_to_string(dir.join(&names[LOADER])).unwrap();
+        assert!(script.contains(&format!("from \"./{}\"", names[LOADER])), "{script}");
+        assert!(script.contains("{ \"./__wasm_split.js\": s }"), "the wasm's import module keeps its name: {script}");
+        assert!(loader.contains(&format!("./{}", names["plan-atlas.js"])), "{loader}");
+        assert!(
+            loader.contains(&format!("./{}", names["split_a.wasm"])) && is_hashed(&names["split_a.wasm"]),
+            "{loader}"
+        );
+        assert!(html.contains(&format!("modulepreload\" href=\"./{}\"", names[LOADER])), "{html}");
         assert_eq!(resolve(&dir, "plan-atlas.js"), dir.join(&names["plan-atlas.js"]));
 
         assert!(precompress(&dir).unwrap() >= 3);

@@ -1,6 +1,7 @@
-//! `cargo xtask build`: the release site in `dist/`, hashed and precompressed (see `assets.rs`).
+//! `cargo xtask build`: the release site in `dist/`, code-split (see `split.rs`), hashed and
+//! precompressed (see `assets.rs`).
 
-use crate::{corpus, project_root, run_cmd, tools};
+use crate::{corpus, project_root, run_cmd, split, tools};
 use anyhow::Result;
 use std::path::PathBuf;
 use std::process::Command;
@@ -8,13 +9,23 @@ use std::process::Command;
 pub fn run() -> Result<PathBuf> {
     corpus::compile()?;
     let path = tools::ensure_web_toolchain()?;
+    let bindgen = split::bindgen_keeping_table(&path)?;
+    let path = std::env::join_paths(std::iter::once(bindgen).chain(std::env::split_paths(&path)))?;
     // Trunk runs cargo offline: fetch every crate of the lock file, for every target, first.
     run_cmd(Command::new("cargo").args(["fetch", "--locked"]))?;
-    run_cmd(Command::new("trunk").args(["build", "--release"]).env("PATH", path))?;
+    run_cmd(
+        Command::new("trunk")
+            .args(["build", "--release"])
+            .env("PATH", &path)
+            // This program links the wasm and splits it at the lazy views.
+            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER", std::env::current_exe()?)
+            .env(split::LINK_ENV, split::out_dir()),
+    )?;
     let dist = project_root().join("dist");
+    let chunks = split::install(&dist, &tools::ensure_wasm_opt()?)?;
     // Content-hashed names for the widget's files, then .br/.gz beside every asset.
-    crate::assets::hash(&dist)?;
+    crate::assets::hash(&dist, &chunks)?;
     let n = crate::assets::precompress(&dist)?;
-    eprintln!("dist/: widget files content-hashed, {n} files precompressed (.br, .gz)");
+    eprintln!("dist/: {} lazy chunks, widget files content-hashed, {n} files precompressed (.br, .gz)", chunks.len());
     Ok(dist)
 }

@@ -10,6 +10,7 @@ mod lighthouse;
 mod offline;
 mod scale;
 mod serve;
+mod split;
 mod test;
 mod tools;
 mod wasm_size;
@@ -37,6 +38,17 @@ usage: cargo xtask <task>
 Environment: ATLAS_GAZETTEER=FILE  township points CSV passed to the compiler (optional)";
 
 fn main() -> ExitCode {
+    // Started by rustc as the wasm linker for the release build (see `split.rs`).
+    if let Some(dir) = split::link_mode() {
+        let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+        return match split::link(&dir, &args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("xtask (wasm linker): {e:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::run(),

@@ -1,9 +1,13 @@
 //! `cargo xtask offline`: one self-contained HTML file, `dist/plan-atlas-offline.html`, with the
 //! styles, the script, the wasm (base64) and the whole bundle including the full texts inlined,
-//! so that it works when opened from `file://` with no network at all.
+//! so that it works when opened from `file://` with no network at all. The lazy chunks (see
+//! `split.rs`) are inlined too: their loader joins the script, fetching each chunk from a
+//! `data:` URL instead of a file beside it.
 
+use crate::split::LOADER;
 use crate::{assets, build, corpus};
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
+use std::path::Path;
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -28,6 +32,7 @@ pub fn run() -> Result<()> {
     let full = corpus::out_dir().join("plans.atlas");
     let css = std::fs::read_to_string(assets::resolve(&dist, "atlas.css")).context("dist/atlas.css")?;
     let js = std::fs::read_to_string(assets::resolve(&dist, "plan-atlas.js")).context("dist/plan-atlas.js")?;
+    let js = with_inlined_chunks(&js, &dist)?;
     let wasm = std::fs::read(assets::resolve(&dist, "plan-atlas_bg.wasm")).context("dist/plan-atlas_bg.wasm")?;
     let bundle = std::fs::read(&full)?;
     let html = format!(
@@ -61,6 +66,64 @@ start();
     assets::precompress_file(&out)?;
     eprintln!("wrote {} ({} KB)", out.display(), std::fs::metadata(&out)?.len() / 1024);
     Ok(())
+}
+
+/// The wasm-bindgen script with the chunk loader it imports inlined before it: one module, no
+/// imports, each chunk a `data:` URL.
+fn with_inlined_chunks(js: &str, dist: &Path) -> Result<String> {
+    let loader_path = assets::resolve(dist, LOADER);
+    let Ok(loader) = std::fs::read_to_string(&loader_path) else { return Ok(js.to_string()) };
+    let loader_name = loader_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut inlined = String::new();
+    let mut exports = Vec::new();
+    for line in loader.lines() {
+        if line.starts_with("import ") {
+            continue; // `initSync` is declared by the script itself
+        }
+        let line = match line.strip_prefix("export const ") {
+            Some(rest) => {
+                exports.extend(rest.split([' ', '=']).next().map(str::to_string));
+                format!("const {rest}")
+            }
+            None => line.to_string(),
+        };
+        inlined.push_str(&inline_wasm_urls(&line, dist)?);
+        inlined.push('\n');
+    }
+    inlined.push_str(&format!("const __wasmSplitLoader = {{ {} }};\n", exports.join(", ")));
+    let from = format!(" from \"./{loader_name}\"");
+    for line in js.lines() {
+        match line
+            .strip_prefix("import * as ")
+            .and_then(|l| l.strip_suffix(from.as_str()).or(l.strip_suffix(&format!("{from};"))))
+        {
+            Some(name) => inlined.push_str(&format!("const {name} = __wasmSplitLoader;\n")),
+            None if line.starts_with("import ") => bail!("unexpected import in the wasm-bindgen script: {line}"),
+            None => {
+                inlined.push_str(line);
+                inlined.push('\n');
+            }
+        }
+    }
+    Ok(inlined)
+}
+
+/// `new URL("./chunk.wasm", import.meta.url)` → `"data:application/wasm;base64,…"`.
+fn inline_wasm_urls(line: &str, dist: &Path) -> Result<String> {
+    const OPEN: &str = "new URL(\"./";
+    const CLOSE: &str = "\", import.meta.url)";
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find(OPEN) {
+        let name_end = rest[at..].find(CLOSE).map(|e| at + e).context("unterminated chunk URL")?;
+        let name = &rest[at + OPEN.len()..name_end];
+        let bytes = std::fs::read(dist.join(name)).with_context(|| format!("dist/{name}"))?;
+        out.push_str(&rest[..at]);
+        out.push_str(&format!("\"data:application/wasm;base64,{}\"", base64(&bytes)));
+        rest = &rest[name_end + CLOSE.len()..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 #[cfg(test)]
