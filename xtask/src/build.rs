@@ -13,14 +13,8 @@ pub fn run() -> Result<PathBuf> {
     let path = std::env::join_paths(std::iter::once(bindgen).chain(std::env::split_paths(&path)))?;
     // Trunk runs cargo offline: fetch every crate of the lock file, for every target, first.
     run_cmd(Command::new("cargo").args(["fetch", "--locked"]))?;
-    run_cmd(
-        Command::new("trunk")
-            .args(["build", "--release"])
-            .env("PATH", &path)
-            // This program links the wasm and splits it at the lazy views.
-            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER", std::env::current_exe()?)
-            .env(split::LINK_ENV, split::out_dir()),
-    )?;
+    // This program links the wasm and splits it at the lazy functions.
+    run_cmd(split::link_with_split(Command::new("trunk").args(["build", "--release"]).env("PATH", &path))?)?;
     let dist = project_root().join("dist");
     let chunks = split::install(&dist, &tools::ensure_wasm_opt()?)?;
     // Content-hashed names for the widget's files, then .br/.gz beside every asset.

@@ -25,6 +25,11 @@ pub fn out_dir() -> PathBuf {
     crate::project_root().join("target/wasm-split")
 }
 
+/// Makes a cargo (or Trunk) build of the release wasm link through this program, which splits it.
+pub fn link_with_split(cmd: &mut Command) -> Result<&mut Command> {
+    Ok(cmd.env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER", std::env::current_exe()?).env(LINK_ENV, out_dir()))
+}
+
 /// The directory to split into, when this process was started as the wasm linker.
 pub fn link_mode() -> Option<PathBuf> {
     std::env::var_os(LINK_ENV).map(PathBuf::from)
