@@ -52,9 +52,10 @@ pub fn App() -> impl IntoView {
             Ok(corpus) => {
                 crate::state::mark_once("atlas-index-ready");
                 let atlas = Atlas::new(Arc::new(corpus));
-                // Ask for the first screen's shards now, before the shell renders.
+                // Ask for the first screen's shards and its view's code now, before the shell renders.
                 let params = url::Params::parse(&location_search()).0;
                 atlas.request_shards(&working_set(&atlas.corpus, &params));
+                views::lazy::preload(View::parse(params.get("view").unwrap_or("")));
                 slot.state.set(LoadState::Ready(atlas));
             }
             Err(e) if wanted.is_none() => slot.state.set(LoadState::Failed(e)),
@@ -282,14 +283,18 @@ fn Shell(atlas: Atlas) -> impl IntoView {
         {move || pending.get().then(|| view! { <p class="loading-more" role="status">{lang().t("正在加载…", "Loading…")}</p> })}
         {panel}
         <views::present::TourBar />
-        <footer class="attribution">
-            {attribution}
-            {move || offline_available.get().then(|| view! {
-                <a class="offline-link" href="plan-atlas-offline.html" download="plan-atlas-offline.html">
-                    {lang().t("下载离线版", "Download for offline use")}
-                </a>
-            })}
-        </footer>
+        // With the view, not before it: a footer drawn under an empty panel would jump down when
+        // the view arrives (a layout shift, and briefly the page's largest text).
+        {move || matches!(working.get(), Working::Ready(_)).then(|| view! {
+            <footer class="attribution">
+                {attribution.clone()}
+                {move || offline_available.get().then(|| view! {
+                    <a class="offline-link" href="plan-atlas-offline.html" download="plan-atlas-offline.html">
+                        {lang().t("下载离线版", "Download for offline use")}
+                    </a>
+                })}
+            </footer>
+        })}
     }
 }
 
@@ -436,7 +441,8 @@ fn Tabs() -> impl IntoView {
                     aria-selected=move || (ui.view() == v).to_string()
                     aria-controls="view-panel"
                     tabindex=move || if ui.view() == v { "0" } else { "-1" }
-                    on:click=move |_| select(v) on:keydown=on_key>
+                    on:click=move |_| select(v) on:keydown=on_key
+                    on:pointerenter=move |_| views::lazy::preload(v) on:focus=move |_| views::lazy::preload(v)>
                     {move || v.label(ui.lang())}
                 </button>
             }

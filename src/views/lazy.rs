@@ -20,6 +20,26 @@ pub fn panel(v: View) -> AnyView {
     }
 }
 
+/// Starts fetching a view's code without showing it: the view a page opens on (while its data
+/// loads) and a tab under the pointer or focus, so that opening it waits for no download.
+pub fn preload(v: View) {
+    #[cfg(not(test))]
+    leptos::task::spawn_local(async move {
+        match v {
+            View::Overview => {}
+            View::Corpus => __preload_corpus_view().await,
+            View::Indicators => __preload_indicators_view().await,
+            View::Growth => __preload_growth_view().await,
+            View::Compare => __preload_compare_view().await,
+            View::Map => __preload_map_view().await,
+            View::Projects => __preload_projects_view().await,
+            View::Text => __preload_text_view().await,
+        }
+    });
+    #[cfg(test)]
+    let _ = v;
+}
+
 async fn load(v: View) -> AnyView {
     match v {
         View::Overview => view! { <overview::Overview /> }.into_any(),

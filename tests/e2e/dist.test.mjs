@@ -34,7 +34,7 @@ test('every asset has precompressed siblings with its exact bytes', () => {
   }
 });
 
-test('the first screen fetches only the main wasm module; a view fetches its code when opened', async () => {
+test('the first screen fetches only the main wasm module; a view fetches its code when opened or pointed at', async () => {
   const { serve, launch } = await import('./harness.mjs');
   const server = await serve(dist());
   const browser = await launch();
@@ -52,6 +52,10 @@ test('the first screen fetches only the main wasm module; a view fetches its cod
     await page.locator('.outline, .reader').first().waitFor();
     assert.ok(wasm.includes(names[chunks.find((n) => n.startsWith('split_text_view'))]), `fetched: ${wasm}`);
     assert.ok(!wasm.some((w) => w.startsWith('split_map_view')), 'other views stay unfetched');
+    // A tab under the pointer starts fetching its view's code before it is clicked.
+    const mapChunk = page.waitForRequest((r) => /split_map_view/.test(r.url()));
+    await page.locator('[role="tab"][data-view="map"]').hover();
+    await mapChunk;
     await page.close();
   } finally {
     await browser.close();
