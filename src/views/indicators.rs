@@ -57,19 +57,39 @@ pub fn attribute_text(a: Option<Attribute>, lang: Lang) -> &'static str {
     }
 }
 
-fn value_cell(loc: String, row: &Indicator, columns: &[Column], lang: Lang) -> AnyView {
+fn value_cell(row: &Indicator, columns: &[Column], lang: Lang) -> AnyView {
     let Some((col, cell)) = columns.iter().find_map(|c| row.cells.get(c).map(|cell| (*c, cell))) else {
         return view! { <td class="num"></td> }.into_any();
     };
-    let line = row.line;
-    let title = format!("{} · {} {}", col.as_str(), lang.t("原文第", "source line"), line);
+    let title = format!("{} · {} {}", col.as_str(), lang.t("原文第", "source line"), row.line);
     let raw = cell.raw.clone();
+    // Its click is handled by the table (`row_click`).
     view! {
         <td class="num">
-            <button class="value" data-col=col.as_str() title=title on:click=move |_| open_provenance(&loc, line)>{raw}</button>
+            <button class="value" data-col=col.as_str() title=title>{raw}</button>
         </td>
     }
     .into_any()
+}
+
+/// One click handler for the whole table instead of several per row (a filter change builds rows
+/// faster without them): a value opens its source line, the chart button the growth chart. Both
+/// are buttons, so the keyboard reaches and activates them as before.
+fn row_click(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Some(button) = target.closest("button").ok().flatten() else { return };
+    let Some(row) = button.closest("tr[data-locality]").ok().flatten() else { return };
+    let (Some(loc), Some(line)) = (row.get_attribute("data-locality"), row.get_attribute("data-line")) else { return };
+    let Ok(line) = line.parse::<u32>() else { return };
+    if button.class_list().contains("value") {
+        open_provenance(&loc, line);
+    } else if button.class_list().contains("chart-link") {
+        ui().params.update(|p| {
+            p.set("view", "growth");
+            p.set("grow", format!("{loc}:{line}"));
+        });
+    }
 }
 
 #[component]
@@ -154,8 +174,7 @@ pub fn Indicators() -> impl IntoView {
             let l = &data.core.localities[r.loc];
             let row = &l.indicators[r.row];
             let key_title = row.key.as_ref().map(|k| data.key_name(k, lang)).unwrap_or_default();
-            let cells =
-                VALUE_COLUMNS.iter().map(|(_, _, cols)| value_cell(l.id.clone(), row, cols, lang)).collect_view();
+            let cells = VALUE_COLUMNS.iter().map(|(_, _, cols)| value_cell(row, cols, lang)).collect_view();
             let table = match row.table {
                 Table::Fourteenth => lang.t("十四五", "14th"),
                 Table::Thirteenth => lang.t("十三五", "13th"),
@@ -164,12 +183,10 @@ pub fn Indicators() -> impl IntoView {
                 Some(p) => format!("{p} · {}", row.name),
                 None => row.name.clone(),
             };
-            let chart_target = format!("{}:{}", l.id, row.line);
             let chartable = row.cells.values().any(|c| c.value.is_some() && !c.cumulative);
             let chart_link = chartable.then(|| {
                         view! {
-                            <button class="chart-link" title=lang.t("画增长图", "Growth chart") aria-label=lang.t("画增长图", "Growth chart")
-                                on:click=move |_| ui.params.update(|p| { p.set("view", "growth"); p.set("grow", chart_target.clone()); })>
+                            <button class="chart-link" title=lang.t("画增长图", "Growth chart") aria-label=lang.t("画增长图", "Growth chart")>
                                 <svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
                                     <polyline points="1,14 5,9 8,11 14,3" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" stroke-linecap="round" />
                                     <line x1="1" y1="15" x2="15" y2="15" stroke="currentColor" stroke-width="1.2" />
@@ -267,7 +284,7 @@ pub fn Indicators() -> impl IntoView {
                     {sort_header(SortKey::Value(Column::TargetGrowth), VALUE_COLUMNS[4].0, VALUE_COLUMNS[4].1)}
                     <th scope="col">{crate::state::tr(VALUE_COLUMNS[5].0, VALUE_COLUMNS[5].1)}</th>
                 </tr></thead>
-                <tbody><For each=keyed key=|(r, lang)| (r.loc, r.row, *lang == Lang::En) children=render_row /></tbody>
+                <tbody on:click=row_click><For each=keyed key=|(r, lang)| (r.loc, r.row, *lang == Lang::En) children=render_row /></tbody>
             </table>
         </div>
         {more}

@@ -144,4 +144,12 @@ test('a value opens its source line with context', async () => {
   await page.screenshot({ path: screenshotPath('indicators-provenance') });
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
+  // The row's chart button, reached and pressed with the keyboard, opens the growth chart of
+  // that very row.
+  const chart = page.locator(`tr[data-locality="430321"][data-line="${row.line}"] button.chart-link`);
+  await chart.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('canvas.growth[data-drawn]').waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('grow'), `430321:${row.line}`);
+  assert.equal(new URL(page.url()).searchParams.get('view'), 'growth');
 });
