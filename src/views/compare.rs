@@ -96,14 +96,13 @@ pub fn Compare() -> impl IntoView {
     };
     // The indicators charted (`ckey`, comma-separated, in the order chosen); the default when none.
     let chosen = Memo::new(move |_| {
-        let mut ks: Vec<String> = ui
-            .get("ckey")
-            .unwrap_or_default()
-            .split(',')
-            .filter(|k| keys.with(|ks| ks.iter().any(|s| s == k)))
-            .map(str::to_string)
-            .collect();
-        ks.dedup();
+        let mut ks: Vec<String> = Vec::new();
+        // Known keys, each once (a hand-edited link may repeat one), in the order given.
+        for k in ui.get("ckey").unwrap_or_default().split(',') {
+            if keys.with(|known| known.iter().any(|s| s == k)) && !ks.iter().any(|s| s == k) {
+                ks.push(k.to_string());
+            }
+        }
         if ks.is_empty() {
             ks.extend(default_key.get());
         }

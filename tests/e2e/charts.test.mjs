@@ -70,6 +70,10 @@ test('compare lists the shared indicators and draws both charts', async () => {
   assert.match(decodeURIComponent(page.url()), new RegExp(`ckey=${ckey},${other.key}`));
   await page.locator(`.compare-keys .chip[data-key="${other.key}"] button.remove`).click();
   await page.waitForFunction(() => document.querySelectorAll('.chart-with-note[data-key]').length === 1);
+  // A link that names an indicator twice (or one the corpus lacks) charts each known one once.
+  await page.goto(`${server.url}?view=compare&ckey=${ckey},${other.key},${ckey},no_such_key`);
+  await page.locator(`.chart-with-note[data-key="${other.key}"] canvas[data-drawn]`).waitFor();
+  assert.deepEqual(await charted().evaluateAll((els) => els.map((e) => e.dataset.key)), [ckey, other.key]);
   // The indicator column stays in view while the localities scroll inside the table's own box.
   const layout = await page.evaluate(() => ({
     sticky: getComputedStyle(document.querySelector('table.compare tbody th[scope="row"]')).position,
