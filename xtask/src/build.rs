@@ -13,6 +13,11 @@ pub fn run() -> Result<PathBuf> {
     let path = std::env::join_paths(std::iter::once(bindgen).chain(std::env::split_paths(&path)))?;
     // Trunk runs cargo offline: fetch every crate of the lock file, for every target, first.
     run_cmd(Command::new("cargo").args(["fetch", "--locked"]))?;
+    // Chunks gone (target/wasm-split removed) but the linked wasm fresh: drop the wasm, so that
+    // cargo links, and so splits, again.
+    if !split::out_dir().join(split::LOADER).exists() {
+        split::forget_linked_wasm()?;
+    }
     // This program links the wasm and splits it at the lazy functions.
     run_cmd(split::link_with_split(Command::new("trunk").args(["build", "--release"]).env("PATH", &path))?)?;
     let dist = project_root().join("dist");

@@ -30,6 +30,22 @@ pub fn link_with_split(cmd: &mut Command) -> Result<&mut Command> {
     Ok(cmd.env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER", std::env::current_exe()?).env(LINK_ENV, out_dir()))
 }
 
+/// Removes the release wasm cargo linked (under its hashed and its final name).
+pub fn forget_linked_wasm() -> Result<()> {
+    let release = crate::project_root().join("target/wasm32-unknown-unknown/release");
+    let mut linked = vec![release.join("plan-atlas.wasm")];
+    if let Ok(deps) = std::fs::read_dir(release.join("deps")) {
+        linked.extend(deps.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            name.starts_with("plan_atlas-") && name.ends_with(".wasm")
+        }));
+    }
+    for path in linked.iter().filter(|p| p.exists()) {
+        std::fs::remove_file(path)?;
+    }
+    Ok(())
+}
+
 /// The directory to split into, when this process was started as the wasm linker.
 pub fn link_mode() -> Option<PathBuf> {
     std::env::var_os(LINK_ENV).map(PathBuf::from)
