@@ -46,16 +46,17 @@ impl Slot {
 pub fn App() -> impl IntoView {
     let slot = Slot { state: RwSignal::new(LoadState::Loading), message: RwSignal::new(None) };
     provide_context(slot);
+    // The first view's code downloads beside the corpus index, not after it.
+    views::lazy::preload(View::parse(url::Params::parse(&location_search()).0.get("view").unwrap_or("")));
     leptos::task::spawn_local(async move {
         let wanted = url::Params::parse(&location_search()).0.get("bundle").map(str::to_string);
         match Corpus::open_default().await {
             Ok(corpus) => {
                 crate::state::mark_once("atlas-index-ready");
                 let atlas = Atlas::new(Arc::new(corpus));
-                // Ask for the first screen's shards and its view's code now, before the shell renders.
+                // Ask for the first screen's shards now, before the shell renders.
                 let params = url::Params::parse(&location_search()).0;
                 atlas.request_shards(&working_set(&atlas.corpus, &params));
-                views::lazy::preload(View::parse(params.get("view").unwrap_or("")));
                 slot.state.set(LoadState::Ready(atlas));
             }
             Err(e) if wanted.is_none() => slot.state.set(LoadState::Failed(e)),
