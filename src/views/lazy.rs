@@ -1,89 +1,113 @@
 //! The views a first screen does not need are split out of the first download: each below is a
-//! `#[lazy]` function, which the build (`xtask/src/split.rs`) cuts into a wasm chunk of its own,
-//! fetched the first time its view is shown. The overview, the default first screen, stays in the
-//! main module. In the widget's unit tests (built without the splitter) they are plain async
-//! functions.
+//! split point (`wasm_split`, the mechanism behind Leptos's `#[lazy]`), which the build
+//! (`xtask/src/split.rs`) cuts into a wasm chunk of its own, fetched the first time its view is
+//! shown. The overview, the default first screen, stays in the main module. A chunk that cannot be
+//! fetched (a dropped connection) is an error value, shown with a retry, not a crash. The widget's
+//! unit tests are built without the splitter: there the functions are called directly.
 
 use super::*;
 use crate::state::{tr, View};
 
-/// The panel of one view: at once for the overview, after its chunk arrives for the others.
-pub fn panel(v: View) -> AnyView {
-    match v {
-        View::Overview => view! { <overview::Overview /> }.into_any(),
-        v => view! {
-            <Suspense fallback=|| view! { <p class="loading" role="status">{tr("正在加载此视图…", "Loading this view…")}</p> }>
-                {Suspend::new(async move { load(v).await })}
-            </Suspense>
-        }
-        .into_any(),
+/// A view's code could not be fetched.
+pub struct Unloaded;
+
+#[cfg(not(test))]
+impl From<leptos::wasm_split::SplitLoaderError> for Unloaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Unloaded
     }
 }
 
-/// Starts fetching a view's code without showing it: the view a page opens on (while its data
-/// loads) and a tab under the pointer or focus, so that opening it waits for no download.
+/// The panel of one view: at once for the overview, after its chunk arrives for the others.
+pub fn panel(v: View) -> AnyView {
+    if v == View::Overview {
+        return view! { <overview::Overview /> }.into_any();
+    }
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">{tr("正在加载此视图…", "Loading this view…")}</p> }>
+            {move || {
+                attempt.track();
+                Suspend::new(async move {
+                    match load(v).await {
+                        Ok(view) => view,
+                        Err(Unloaded) => view! {
+                            <div class="error" role="alert">
+                                <p>{tr("无法加载此视图的程序（网络中断？）。", "This view's code could not be loaded (is the connection down?).")}</p>
+                                <button class="retry" on:click=move |_| attempt.update(|n| *n += 1)>{tr("重试", "Try again")}</button>
+                            </div>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// Starts fetching a view's code without showing it: the view a page opens on (beside its data)
+/// and a tab under the pointer or focus, so that opening it waits for no download.
 pub fn preload(v: View) {
     #[cfg(not(test))]
     leptos::task::spawn_local(async move {
-        match v {
-            View::Overview => {}
-            View::Corpus => __preload_corpus_view().await,
-            View::Indicators => __preload_indicators_view().await,
-            View::Growth => __preload_growth_view().await,
-            View::Compare => __preload_compare_view().await,
-            View::Map => __preload_map_view().await,
-            View::Projects => __preload_projects_view().await,
-            View::Text => __preload_text_view().await,
-        }
+        // A failure here is reported when the view is opened.
+        let _ = match v {
+            View::Overview => Ok(()),
+            View::Corpus => preload_corpus().await,
+            View::Indicators => preload_indicators().await,
+            View::Growth => preload_growth().await,
+            View::Compare => preload_compare().await,
+            View::Map => preload_map().await,
+            View::Projects => preload_projects().await,
+            View::Text => preload_text().await,
+        };
     });
     #[cfg(test)]
     let _ = v;
 }
 
-async fn load(v: View) -> AnyView {
+/// Calls a split point: awaited where the build splits, directly in the unit tests.
+macro_rules! call {
+    ($f:ident) => {{
+        #[cfg(not(test))]
+        let view = $f().await;
+        #[cfg(test)]
+        let view = $f();
+        view
+    }};
+}
+
+async fn load(v: View) -> Result<AnyView, Unloaded> {
     match v {
-        View::Overview => view! { <overview::Overview /> }.into_any(),
-        View::Corpus => corpus_view().await,
-        View::Indicators => indicators_view().await,
-        View::Growth => growth_view().await,
-        View::Compare => compare_view().await,
-        View::Map => map_view().await,
-        View::Projects => projects_view().await,
-        View::Text => text_view().await,
+        View::Overview => Ok(view! { <overview::Overview /> }.into_any()),
+        View::Corpus => call!(corpus_view),
+        View::Indicators => call!(indicators_view),
+        View::Growth => call!(growth_view),
+        View::Compare => call!(compare_view),
+        View::Map => call!(map_view),
+        View::Projects => call!(projects_view),
+        View::Text => call!(text_view),
     }
 }
 
-#[cfg_attr(not(test), leptos::lazy)]
-async fn corpus_view() -> AnyView {
-    view! { <corpus::CorpusView /> }.into_any()
+/// One split point per view: its chunk holds the view and what only it uses.
+macro_rules! split_view {
+    ($name:ident, $preload:ident, $component:path) => {
+        #[cfg_attr(
+            not(test),
+            leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))
+        )]
+        fn $name() -> Result<AnyView, Unloaded> {
+            Ok(view! { <$component /> }.into_any())
+        }
+    };
 }
 
-#[cfg_attr(not(test), leptos::lazy)]
-async fn indicators_view() -> AnyView {
-    view! { <indicators::Indicators /> }.into_any()
-}
-
-#[cfg_attr(not(test), leptos::lazy)]
-async fn growth_view() -> AnyView {
-    view! { <growth::Growth /> }.into_any()
-}
-
-#[cfg_attr(not(test), leptos::lazy)]
-async fn compare_view() -> AnyView {
-    view! { <compare::Compare /> }.into_any()
-}
-
-#[cfg_attr(not(test), leptos::lazy)]
-async fn map_view() -> AnyView {
-    view! { <map::SpatialLayout /> }.into_any()
-}
-
-#[cfg_attr(not(test), leptos::lazy)]
-async fn projects_view() -> AnyView {
-    view! { <projects::Projects /> }.into_any()
-}
-
-#[cfg_attr(not(test), leptos::lazy)]
-async fn text_view() -> AnyView {
-    view! { <text::Text /> }.into_any()
-}
+split_view!(corpus_view, preload_corpus, corpus::CorpusView);
+split_view!(indicators_view, preload_indicators, indicators::Indicators);
+split_view!(growth_view, preload_growth, growth::Growth);
+split_view!(compare_view, preload_compare, compare::Compare);
+split_view!(map_view, preload_map, map::SpatialLayout);
+split_view!(projects_view, preload_projects, projects::Projects);
+split_view!(text_view, preload_text, text::Text);

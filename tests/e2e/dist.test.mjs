@@ -62,3 +62,32 @@ test('the first screen fetches only the main wasm module; a view fetches its cod
     await server.close();
   }
 });
+
+test("a view whose code cannot be fetched says so and offers a retry; the rest keeps working", async () => {
+  const { serve, launch } = await import('./harness.mjs');
+  const server = await serve(dist());
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route(/split_projects_view.*\.wasm$/, (r) => r.abort());
+    await page.goto(server.url);
+    await page.locator('.card canvas[data-drawn]').first().waitFor();
+    await page.locator('[role="tab"][data-view="projects"]').click();
+    const alert = page.locator('#view-panel .error[role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /无法加载/);
+    // With the connection back, the retry shows the view; and another view opens: nothing crashed.
+    await page.unroute(/split_projects_view.*\.wasm$/);
+    await page.locator('#view-panel button.retry').click();
+    await page.locator('table.projects tbody tr').first().waitFor();
+    await page.locator('[role="tab"][data-view="text"]').click();
+    await page.locator('.outline').first().waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
