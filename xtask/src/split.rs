@@ -1,13 +1,13 @@
 //! Code splitting of the widget's wasm, so that the first view loads only the code it runs.
 //!
-//! Functions marked `#[leptos::lazy]` (the views other than the overview, see `src/app.rs`) become
-//! split points. Trunk builds as before, with this task as the wasm linker
-//! (`CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER`, see `build.rs`): rust-lld links with
-//! `--emit-relocs`, then `wasm_split_cli_support` (the splitter cargo-leptos uses) cuts the
-//! linked module in place. The main module stays where Trunk expects it, so wasm-bindgen and
-//! wasm-opt treat it as before; the chunks and their loader `__wasm_split.js` (imported by the
-//! wasm-bindgen script, it fetches a chunk the first time one of its functions is called) go to
-//! `target/wasm-split/`, and `install` optimises them into `dist/`.
+//! Split points (`wasm_split`, as under Leptos's `#[lazy]`: the views other than the overview in
+//! `src/views/lazy.rs`, the data API's queries in `src/api.rs`) become chunk boundaries. Trunk
+//! builds as before, with this task as the wasm linker (`CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER`,
+//! see `build.rs`): rust-lld links with `--emit-relocs`, then `wasm_split_cli_support` (the
+//! splitter cargo-leptos uses) cuts the linked module in place. The main module stays where Trunk
+//! expects it, so wasm-bindgen and wasm-opt treat it as before; the chunks and their loader
+//! `__wasm_split.js` (imported by the wasm-bindgen script, it fetches a chunk the first time one of
+//! its functions is called) go to `target/wasm-split/`, and `install` optimises them into `dist/`.
 
 use anyhow::{anyhow, bail, Context, Result};
 use std::ffi::OsString;
