@@ -10,6 +10,7 @@
 //! ```
 
 use crate::load::Corpus;
+use crate::views::lazy::{call, Unloaded};
 use atlas_data::{Locality, Sector, Shard, Table};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -154,73 +155,98 @@ impl PlanAtlas {
     /// Resolves to `[{loc, locality, at, name, unit, key, table, cells: {…}, line, …}]`.
     pub fn indicators(&self, q: JsValue) -> js_sys::Promise {
         let inner = self.inner.clone();
-        wasm_bindgen_futures::future_to_promise(async move { indicators_query(inner, q).await })
+        wasm_bindgen_futures::future_to_promise(async move { answer(call!(indicators_query(inner, q))).await })
     }
 
     /// Projects: `{loc, sector, q}` (each optional; `q` matches name, group, box and description).
     pub fn projects(&self, q: JsValue) -> js_sys::Promise {
         let inner = self.inner.clone();
-        wasm_bindgen_futures::future_to_promise(async move { projects_query(inner, q).await })
+        wasm_bindgen_futures::future_to_promise(async move { answer(call!(projects_query(inner, q))).await })
     }
 
     /// Spatial layouts with their elements and places: `{loc}` (optional).
     pub fn layouts(&self, q: JsValue) -> js_sys::Promise {
         let inner = self.inner.clone();
-        wasm_bindgen_futures::future_to_promise(async move { layouts_query(inner, q).await })
+        wasm_bindgen_futures::future_to_promise(async move { answer(call!(layouts_query(inner, q))).await })
     }
 }
 
-// The queries' code (filters, serialisation) is split out of the widget's first download
-// (`src/views/lazy.rs`): a page that only shows the widget never fetches it.
+// The queries' code (filters, serialisation) is split out of the widget's first download, like the
+// views (`src/views/lazy.rs`): a page that only shows the widget never fetches it. A query whose
+// code cannot be fetched rejects its promise with a message; the next call tries again.
 
-#[cfg_attr(not(test), leptos::lazy)]
-async fn indicators_query(inner: Rc<Inner>, q: JsValue) -> Result<JsValue, JsValue> {
-    let q: IndicatorQuery = query(q)?;
-    let table = optional(q.table.as_deref(), Table::parse, |t| format!("table {t}: use 14th or 13th"))?;
-    let shards = inner.localities(q.loc.as_deref()).await?;
-    let rows: Vec<_> = shards
-        .iter()
-        .flat_map(|s| s.locality.indicators.iter().map(move |i| (&s.locality, i)))
-        .filter(|(_, i)| q.key.as_ref().is_none_or(|k| i.key.as_ref() == Some(k)))
-        .filter(|(_, i)| table.is_none_or(|t| i.table == t))
-        .map(|(l, i)| found(l, i.line, i))
-        .collect();
-    to_js(&rows)
+type Query = std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, JsValue>>>>;
+
+async fn answer(query: Result<Query, Unloaded>) -> Result<JsValue, JsValue> {
+    match query {
+        Ok(query) => query.await,
+        Err(Unloaded) => Err(JsValue::from("the query's code could not be loaded (is the connection down?)")),
+    }
 }
 
-#[cfg_attr(not(test), leptos::lazy)]
-async fn projects_query(inner: Rc<Inner>, q: JsValue) -> Result<JsValue, JsValue> {
-    let q: ProjectQuery = query(q)?;
-    let sector = optional(q.sector.as_deref(), Sector::parse, |s| format!("no sector {s}"))?;
-    let words: Vec<String> = q.q.unwrap_or_default().split_whitespace().map(crate::num::lower).collect();
-    let shards = inner.localities(q.loc.as_deref()).await?;
-    let rows: Vec<_> = shards
-        .iter()
-        .flat_map(|s| s.locality.projects.iter().map(move |p| (&s.locality, p)))
-        .filter(|(_, p)| sector.is_none_or(|s| p.sector == s))
-        .filter(|(_, p)| {
-            let hay = crate::num::lower(&format!(
-                "{} {} {} {}",
-                p.name,
-                p.group.as_deref().unwrap_or(""),
-                p.box_title,
-                p.description
-            ));
-            words.iter().all(|w| hay.contains(w.as_str()))
-        })
-        .map(|(l, p)| found(l, p.line, p))
-        .collect();
-    to_js(&rows)
+#[cfg_attr(
+    not(test),
+    leptos::wasm_split::wasm_split(indicators_query, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn indicators_query(inner: Rc<Inner>, q: JsValue) -> Result<Query, Unloaded> {
+    Ok(Box::pin(async move {
+        let q: IndicatorQuery = query(q)?;
+        let table = optional(q.table.as_deref(), Table::parse, |t| format!("table {t}: use 14th or 13th"))?;
+        let shards = inner.localities(q.loc.as_deref()).await?;
+        let rows: Vec<_> = shards
+            .iter()
+            .flat_map(|s| s.locality.indicators.iter().map(move |i| (&s.locality, i)))
+            .filter(|(_, i)| q.key.as_ref().is_none_or(|k| i.key.as_ref() == Some(k)))
+            .filter(|(_, i)| table.is_none_or(|t| i.table == t))
+            .map(|(l, i)| found(l, i.line, i))
+            .collect();
+        to_js(&rows)
+    }))
 }
 
-#[cfg_attr(not(test), leptos::lazy)]
-async fn layouts_query(inner: Rc<Inner>, q: JsValue) -> Result<JsValue, JsValue> {
-    let q: LayoutQuery = query(q)?;
-    let shards = inner.localities(q.loc.as_deref()).await?;
-    let rows: Vec<_> = shards
-        .iter()
-        .flat_map(|s| s.locality.layouts.iter().map(move |x| (&s.locality, x)))
-        .map(|(l, x)| found(l, x.line, x))
-        .collect();
-    to_js(&rows)
+#[cfg_attr(
+    not(test),
+    leptos::wasm_split::wasm_split(projects_query, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn projects_query(inner: Rc<Inner>, q: JsValue) -> Result<Query, Unloaded> {
+    Ok(Box::pin(async move {
+        let q: ProjectQuery = query(q)?;
+        let sector = optional(q.sector.as_deref(), Sector::parse, |s| format!("no sector {s}"))?;
+        let words: Vec<String> = q.q.unwrap_or_default().split_whitespace().map(crate::num::lower).collect();
+        let shards = inner.localities(q.loc.as_deref()).await?;
+        let rows: Vec<_> = shards
+            .iter()
+            .flat_map(|s| s.locality.projects.iter().map(move |p| (&s.locality, p)))
+            .filter(|(_, p)| sector.is_none_or(|s| p.sector == s))
+            .filter(|(_, p)| {
+                let hay = crate::num::lower(&format!(
+                    "{} {} {} {}",
+                    p.name,
+                    p.group.as_deref().unwrap_or(""),
+                    p.box_title,
+                    p.description
+                ));
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .map(|(l, p)| found(l, p.line, p))
+            .collect();
+        to_js(&rows)
+    }))
+}
+
+#[cfg_attr(
+    not(test),
+    leptos::wasm_split::wasm_split(layouts_query, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn layouts_query(inner: Rc<Inner>, q: JsValue) -> Result<Query, Unloaded> {
+    Ok(Box::pin(async move {
+        let q: LayoutQuery = query(q)?;
+        let shards = inner.localities(q.loc.as_deref()).await?;
+        let rows: Vec<_> = shards
+            .iter()
+            .flat_map(|s| s.locality.layouts.iter().map(move |x| (&s.locality, x)))
+            .map(|(l, x)| found(l, x.line, x))
+            .collect();
+        to_js(&rows)
+    }))
 }

@@ -69,25 +69,26 @@ pub fn preload(v: View) {
 
 /// Calls a split point: awaited where the build splits, directly in the unit tests.
 macro_rules! call {
-    ($f:ident) => {{
+    ($call:expr) => {{
         #[cfg(not(test))]
-        let view = $f().await;
+        let result = $call.await;
         #[cfg(test)]
-        let view = $f();
-        view
+        let result = $call;
+        result
     }};
 }
+pub(crate) use call;
 
 async fn load(v: View) -> Result<AnyView, Unloaded> {
     match v {
         View::Overview => Ok(view! { <overview::Overview /> }.into_any()),
-        View::Corpus => call!(corpus_view),
-        View::Indicators => call!(indicators_view),
-        View::Growth => call!(growth_view),
-        View::Compare => call!(compare_view),
-        View::Map => call!(map_view),
-        View::Projects => call!(projects_view),
-        View::Text => call!(text_view),
+        View::Corpus => call!(corpus_view()),
+        View::Indicators => call!(indicators_view()),
+        View::Growth => call!(growth_view()),
+        View::Compare => call!(compare_view()),
+        View::Map => call!(map_view()),
+        View::Projects => call!(projects_view()),
+        View::Text => call!(text_view()),
     }
 }
 

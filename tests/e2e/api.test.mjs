@@ -71,6 +71,25 @@ test('PlanAtlas.open gives indicators, projects and layouts as plain objects wit
   assert.equal(await page.locator('.shell-header').count(), 0, 'loading the module for its data starts no app');
 });
 
+test("a query whose code cannot be fetched rejects with a message, and the next call works", async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route(/split_layouts_query.*\.wasm$/, (r) => r.abort());
+  await page.goto(`${server.url}notebook.html`);
+  await page.waitForFunction(() => window.result || window.failure, null, { timeout: 30000 });
+  assert.match(await page.evaluate(() => window.failure), /could not be loaded/);
+  await page.unroute(/split_layouts_query.*\.wasm$/);
+  const script = JSON.parse(fs.readFileSync(path.join(dist(), 'assets.json'), 'utf8'))['plan-atlas.js'];
+  const slogans = await page.evaluate(async (script) => {
+    const { PlanAtlas } = await import(`/atlas/${script}`);
+    const atlas = await PlanAtlas.open('/atlas/atlas/index.atlas');
+    return (await atlas.layouts({ loc: '430381' })).map((l) => l.slogan);
+  }, script);
+  assert.deepEqual(slogans, expected().localities.find((l) => l.id === '430381').layouts.map((l) => l.slogan));
+  assert.deepEqual(errors, []);
+});
+
 test('an embedded widget posts plan-atlas:select as the reader chooses', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.url}host.html`);
