@@ -177,6 +177,19 @@ impl PlanAtlas {
 
 type Query = std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, JsValue>>>>;
 
+/// One split point per query: its chunk holds the query's filters and serialisation.
+macro_rules! split_query {
+    ($name:ident, |$inner:ident, $q:ident| $body:block) => {
+        #[cfg_attr(
+            not(test),
+            leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)
+        )]
+        fn $name($inner: Rc<Inner>, $q: JsValue) -> Result<Query, Unloaded> {
+            Ok(Box::pin(async move $body))
+        }
+    };
+}
+
 async fn answer(query: Result<Query, Unloaded>) -> Result<JsValue, JsValue> {
     match query {
         Ok(query) => query.await,
@@ -184,69 +197,51 @@ async fn answer(query: Result<Query, Unloaded>) -> Result<JsValue, JsValue> {
     }
 }
 
-#[cfg_attr(
-    not(test),
-    leptos::wasm_split::wasm_split(indicators_query, wasm_split_path = ::leptos::wasm_split, fallible)
-)]
-fn indicators_query(inner: Rc<Inner>, q: JsValue) -> Result<Query, Unloaded> {
-    Ok(Box::pin(async move {
-        let q: IndicatorQuery = query(q)?;
-        let table = optional(q.table.as_deref(), Table::parse, |t| format!("table {t}: use 14th or 13th"))?;
-        let shards = inner.localities(q.loc.as_deref()).await?;
-        let rows: Vec<_> = shards
-            .iter()
-            .flat_map(|s| s.locality.indicators.iter().map(move |i| (&s.locality, i)))
-            .filter(|(_, i)| q.key.as_ref().is_none_or(|k| i.key.as_ref() == Some(k)))
-            .filter(|(_, i)| table.is_none_or(|t| i.table == t))
-            .map(|(l, i)| found(l, i.line, i))
-            .collect();
-        to_js(&rows)
-    }))
-}
+split_query!(indicators_query, |inner, q| {
+    let q: IndicatorQuery = query(q)?;
+    let table = optional(q.table.as_deref(), Table::parse, |t| format!("table {t}: use 14th or 13th"))?;
+    let shards = inner.localities(q.loc.as_deref()).await?;
+    let rows: Vec<_> = shards
+        .iter()
+        .flat_map(|s| s.locality.indicators.iter().map(move |i| (&s.locality, i)))
+        .filter(|(_, i)| q.key.as_ref().is_none_or(|k| i.key.as_ref() == Some(k)))
+        .filter(|(_, i)| table.is_none_or(|t| i.table == t))
+        .map(|(l, i)| found(l, i.line, i))
+        .collect();
+    to_js(&rows)
+});
 
-#[cfg_attr(
-    not(test),
-    leptos::wasm_split::wasm_split(projects_query, wasm_split_path = ::leptos::wasm_split, fallible)
-)]
-fn projects_query(inner: Rc<Inner>, q: JsValue) -> Result<Query, Unloaded> {
-    Ok(Box::pin(async move {
-        let q: ProjectQuery = query(q)?;
-        let sector = optional(q.sector.as_deref(), Sector::parse, |s| format!("no sector {s}"))?;
-        let words: Vec<String> = q.q.unwrap_or_default().split_whitespace().map(crate::num::lower).collect();
-        let shards = inner.localities(q.loc.as_deref()).await?;
-        let rows: Vec<_> = shards
-            .iter()
-            .flat_map(|s| s.locality.projects.iter().map(move |p| (&s.locality, p)))
-            .filter(|(_, p)| sector.is_none_or(|s| p.sector == s))
-            .filter(|(_, p)| {
-                let hay = crate::num::lower(&format!(
-                    "{} {} {} {}",
-                    p.name,
-                    p.group.as_deref().unwrap_or(""),
-                    p.box_title,
-                    p.description
-                ));
-                words.iter().all(|w| hay.contains(w.as_str()))
-            })
-            .map(|(l, p)| found(l, p.line, p))
-            .collect();
-        to_js(&rows)
-    }))
-}
+split_query!(projects_query, |inner, q| {
+    let q: ProjectQuery = query(q)?;
+    let sector = optional(q.sector.as_deref(), Sector::parse, |s| format!("no sector {s}"))?;
+    let words: Vec<String> = q.q.unwrap_or_default().split_whitespace().map(crate::num::lower).collect();
+    let shards = inner.localities(q.loc.as_deref()).await?;
+    let rows: Vec<_> = shards
+        .iter()
+        .flat_map(|s| s.locality.projects.iter().map(move |p| (&s.locality, p)))
+        .filter(|(_, p)| sector.is_none_or(|s| p.sector == s))
+        .filter(|(_, p)| {
+            let hay = crate::num::lower(&format!(
+                "{} {} {} {}",
+                p.name,
+                p.group.as_deref().unwrap_or(""),
+                p.box_title,
+                p.description
+            ));
+            words.iter().all(|w| hay.contains(w.as_str()))
+        })
+        .map(|(l, p)| found(l, p.line, p))
+        .collect();
+    to_js(&rows)
+});
 
-#[cfg_attr(
-    not(test),
-    leptos::wasm_split::wasm_split(layouts_query, wasm_split_path = ::leptos::wasm_split, fallible)
-)]
-fn layouts_query(inner: Rc<Inner>, q: JsValue) -> Result<Query, Unloaded> {
-    Ok(Box::pin(async move {
-        let q: LayoutQuery = query(q)?;
-        let shards = inner.localities(q.loc.as_deref()).await?;
-        let rows: Vec<_> = shards
-            .iter()
-            .flat_map(|s| s.locality.layouts.iter().map(move |x| (&s.locality, x)))
-            .map(|(l, x)| found(l, x.line, x))
-            .collect();
-        to_js(&rows)
-    }))
-}
+split_query!(layouts_query, |inner, q| {
+    let q: LayoutQuery = query(q)?;
+    let shards = inner.localities(q.loc.as_deref()).await?;
+    let rows: Vec<_> = shards
+        .iter()
+        .flat_map(|s| s.locality.layouts.iter().map(move |x| (&s.locality, x)))
+        .map(|(l, x)| found(l, x.line, x))
+        .collect();
+    to_js(&rows)
+});

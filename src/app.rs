@@ -46,16 +46,17 @@ impl Slot {
 pub fn App() -> impl IntoView {
     let slot = Slot { state: RwSignal::new(LoadState::Loading), message: RwSignal::new(None) };
     provide_context(slot);
+    // The page's link, read once: the first view, the bundle asked for, the first screen's shards.
+    let params = url::Params::parse(&location_search()).0;
     // The first view's code downloads beside the corpus index, not after it.
-    views::lazy::preload(View::parse(url::Params::parse(&location_search()).0.get("view").unwrap_or("")));
+    views::lazy::preload(View::parse(params.get("view").unwrap_or("")));
     leptos::task::spawn_local(async move {
-        let wanted = url::Params::parse(&location_search()).0.get("bundle").map(str::to_string);
+        let wanted = params.get("bundle").map(str::to_string);
         match Corpus::open_default().await {
             Ok(corpus) => {
                 crate::state::mark_once("atlas-index-ready");
                 let atlas = Atlas::new(Arc::new(corpus));
                 // Ask for the first screen's shards now, before the shell renders.
-                let params = url::Params::parse(&location_search()).0;
                 atlas.request_shards(&working_set(&atlas.corpus, &params));
                 slot.state.set(LoadState::Ready(atlas));
             }
@@ -286,7 +287,7 @@ fn Shell(atlas: Atlas) -> impl IntoView {
         <views::present::TourBar />
         // With the view, not before it: a footer drawn under an empty panel would jump down when
         // the view arrives (a layout shift, and briefly the page's largest text).
-        {move || matches!(working.get(), Working::Ready(_)).then(|| view! {
+        {move || working.with(|w| matches!(w, Working::Ready(_))).then(|| view! {
             <footer class="attribution">
                 {attribution.clone()}
                 {move || offline_available.get().then(|| view! {
