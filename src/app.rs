@@ -56,8 +56,8 @@ pub fn App() -> impl IntoView {
             Ok(corpus) => {
                 crate::state::mark_once("atlas-index-ready");
                 let atlas = Atlas::new(Arc::new(corpus));
-                // Ask for the first screen's shards now, before the shell renders.
-                atlas.request_shards(&working_set(&atlas.corpus, &params));
+                // Ask for the first screen's data now, before the shell renders.
+                atlas.request_screen(&params);
                 slot.state.set(LoadState::Ready(atlas));
             }
             Err(e) if wanted.is_none() => slot.state.set(LoadState::Failed(e)),
@@ -209,6 +209,9 @@ fn working(atlas: Atlas, ui: Ui) -> (Memo<Working>, Memo<bool>) {
         let w = wanted.get();
         atlas.shards.with(|m| w.iter().any(|i| !matches!(m.get(i), Some(Loaded::Ready(_)) | Some(Loaded::Failed(_)))))
     });
+    // The last data with localities, kept while the overview (which needs none) is on screen, so
+    // that going back to another view does not build it again.
+    let last = StoredValue::new(None::<Working>);
     let working = Memo::new(move |prev: Option<&Working>| {
         let w = wanted.get();
         let states: Vec<Option<Loaded<Arc<atlas_data::Shard>>>> =
@@ -218,13 +221,25 @@ fn working(atlas: Atlas, ui: Ui) -> (Memo<Working>, Memo<bool>) {
             match s {
                 Some(Loaded::Ready(shard)) => shards.push(shard),
                 Some(Loaded::Failed(e)) => return Working::Failed(e),
-                _ => return prev.filter(|p| matches!(p, Working::Ready(_))).cloned().unwrap_or(Working::Loading),
+                // The last localities stay on screen while more load; no localities (the
+                // overview's data) are no stand-in for some.
+                _ => {
+                    let shown = prev.filter(|p| matches!(p, Working::Ready(d) if !d.core.localities.is_empty()));
+                    return shown.cloned().unwrap_or(Working::Loading);
+                }
             }
         }
-        match prev {
-            Some(Working::Ready(d)) if d.built_from(&shards) => Working::Ready(d.clone()),
-            _ => Working::Ready(Arc::new(Data::new(atlas.clone(), shards))),
+        if let Some(d) = prev.into_iter().chain(&last.get_value()).find_map(|w| match w {
+            Working::Ready(d) if d.built_from(&shards) => Some(d.clone()),
+            _ => None,
+        }) {
+            return Working::Ready(d);
         }
+        let data = Arc::new(Data::new(atlas.clone(), shards));
+        if !data.core.localities.is_empty() {
+            last.set_value(Some(Working::Ready(data.clone())));
+        }
+        Working::Ready(data)
     });
     (working, pending)
 }
@@ -251,6 +266,14 @@ fn Shell(atlas: Atlas) -> impl IntoView {
         let found = load::exists("plan-atlas-offline.html").await;
         offline_available.set(found);
     });
+    let screen_ready = {
+        let atlas = atlas.clone();
+        move || {
+            let cards = ui.view() != View::Overview
+                || ui.params.with(|p| atlas.cards_settled(&crate::state::on_screen(&atlas.corpus, p)));
+            cards && working.with(|w| matches!(w, Working::Ready(_)))
+        }
+    };
     let panel = move || {
         match working.get() {
         Working::Ready(data) => view! {
@@ -287,7 +310,7 @@ fn Shell(atlas: Atlas) -> impl IntoView {
         <views::present::TourBar />
         // With the view, not before it: a footer drawn under an empty panel would jump down when
         // the view arrives (a layout shift, and briefly the page's largest text).
-        {move || working.with(|w| matches!(w, Working::Ready(_))).then(|| view! {
+        {move || screen_ready().then(|| view! {
             <footer class="attribution">
                 {attribution.clone()}
                 {move || offline_available.get().then(|| view! {
@@ -417,9 +440,18 @@ fn Tabs() -> impl IntoView {
             p.set("prov", "");
         })
     };
+    // A tab pointed at or focused starts fetching its view's code and data.
+    let atlas = crate::state::atlas();
+    let prepare = move |v: View| {
+        views::lazy::preload(v);
+        let mut params = ui.params.get_untracked();
+        params.set("view", v.slug());
+        atlas.request_screen(&params);
+    };
     let tabs = View::ALL
         .into_iter()
         .map(|v| {
+            let (on_point, on_focus) = (prepare.clone(), prepare.clone());
             let on_key = move |ev: leptos::ev::KeyboardEvent| {
                 let i = View::ALL.iter().position(|x| *x == v).unwrap_or(0);
                 let next = match ev.key().as_str() {
@@ -444,7 +476,7 @@ fn Tabs() -> impl IntoView {
                     aria-controls="view-panel"
                     tabindex=move || if ui.view() == v { "0" } else { "-1" }
                     on:click=move |_| select(v) on:keydown=on_key
-                    on:pointerenter=move |_| views::lazy::preload(v) on:focus=move |_| views::lazy::preload(v)>
+                    on:pointerenter=move |_| on_point(v) on:focus=move |_| on_focus(v)>
                     {move || v.label(ui.lang())}
                 </button>
             }

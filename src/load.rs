@@ -1,12 +1,12 @@
 //! Where the data comes from and how it is read: a **site** (an index beside the page, then each
 //! locality's shard and text on demand, by content-hashed names) or a **single-file bundle** in
 //! memory (the offline file, a bundle someone opened, `?bundle=`). Either way the widget sees one
-//! [`Corpus`]: the index at once, and shards, texts, indicator columns and outlines when asked.
+//! [`Corpus`]: the index at once, and cards, shards, texts, indicator columns and outlines when asked.
 //! Texts are deflated in the bundle and inflated by the browser's `DecompressionStream`.
 
 use atlas_data::codec::{self, FileKind, SectionKind};
 use atlas_data::parts::{self, INDEX_FILE};
-use atlas_data::{Index, KeyColumn, Outlines, Shard};
+use atlas_data::{Card, Index, KeyColumn, Outlines, Shard};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
@@ -172,7 +172,14 @@ impl Corpus {
     pub async fn shard(&self, i: usize) -> Result<Shard, String> {
         let summary = self.index.localities.get(i).ok_or("no such locality")?;
         let payload = self.payload(SectionKind::Locality, i as u32, parts::shard_path(summary)).await?;
-        codec::from_postcard(SectionKind::Locality, &payload).map_err(|e| format!("{}: {e}", summary.id))
+        crate::views::lazy::call!(decode_shard(payload)).map_err(|Unreadable(e)| format!("{}: {e}", summary.id))
+    }
+
+    /// Locality `i`'s card: what the overview shows of it.
+    pub async fn card(&self, i: usize) -> Result<Card, String> {
+        let summary = self.index.localities.get(i).ok_or("no such locality")?;
+        let payload = self.payload(SectionKind::Card, i as u32, parts::card_path(summary)).await?;
+        codec::from_postcard(SectionKind::Card, &payload).map_err(|e| format!("{}: {e}", summary.id))
     }
 
     /// Locality `i`'s full text, as lines.
@@ -204,6 +211,23 @@ impl Corpus {
     pub fn is_site(&self) -> bool {
         matches!(self.source, Source::Site { .. })
     }
+}
+
+/// Why a shard could not be read.
+struct Unreadable(String);
+
+#[cfg(not(test))]
+impl From<leptos::wasm_split::SplitLoaderError> for Unreadable {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Unreadable("the code that reads it could not be loaded (is the connection down?)".to_string())
+    }
+}
+
+/// Reads a shard. The overview, a first screen, needs none, so the code that reads a whole
+/// locality is split out of the main module (see `views/lazy.rs`) and fetched with the first shard.
+#[cfg_attr(not(test), leptos::wasm_split::wasm_split(read_shard, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn decode_shard(payload: Vec<u8>) -> Result<Shard, Unreadable> {
+    codec::from_postcard(SectionKind::Locality, &payload).map_err(|e| Unreadable(e.to_string()))
 }
 
 /// Inflates raw deflate data with the browser's DecompressionStream.

@@ -60,13 +60,13 @@ fn at(data: &Data, param: Option<String>) -> Option<(&Locality, u32)> {
 
 fn selection(data: &Data, ui: Ui) -> Selection {
     let view = ui.view();
-    let wanted = ui.localities();
-    let localities = data
-        .core
-        .localities
-        .iter()
-        .filter(|l| wanted.is_empty() || wanted.contains(&l.id))
-        .map(|l| Chosen { id: l.id.clone(), name: l.name.clone() })
+    let corpus = &data.atlas.corpus;
+    let localities = ui
+        .params
+        .with(|p| crate::state::on_screen(corpus, p))
+        .into_iter()
+        .filter_map(|i| corpus.index.localities.get(i))
+        .map(|s| Chosen { id: s.id.clone(), name: s.name.clone() })
         .collect();
     // The indicator charted (growth) or whose source is open (provenance).
     let grow = if view == crate::state::View::Growth { ui.get("grow") } else { None };

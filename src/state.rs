@@ -10,7 +10,7 @@
 use crate::index::Index as Rows;
 use crate::load::Corpus;
 use crate::url::Params;
-use atlas_data::{Core, County, Geography, KeyColumn, Outlines, Shard, Town};
+use atlas_data::{Card, Core, County, Geography, KeyColumn, Outlines, Shard, Town};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -56,6 +56,7 @@ impl<T> std::ops::Deref for Shared<T> {
 pub struct Atlas {
     pub corpus: Arc<Corpus>,
     pub shards: RwSignal<HashMap<usize, Loaded<Arc<Shard>>>>,
+    pub cards: RwSignal<HashMap<usize, Loaded<Arc<Card>>>>,
     pub texts: RwSignal<HashMap<usize, Loaded<Arc<Vec<String>>>>>,
     pub columns: RwSignal<HashMap<usize, Loaded<Arc<KeyColumn>>>>,
     pub outlines: RwSignal<Option<Loaded<Option<Arc<Outlines>>>>>,
@@ -66,6 +67,7 @@ impl Atlas {
         Atlas {
             corpus,
             shards: RwSignal::new(HashMap::new()),
+            cards: RwSignal::new(HashMap::new()),
             texts: RwSignal::new(HashMap::new()),
             columns: RwSignal::new(HashMap::new()),
             outlines: RwSignal::new(None),
@@ -78,6 +80,28 @@ impl Atlas {
             let corpus = self.corpus.clone();
             fetch_into(self.shards, i, async move { corpus.shard(i).await.map(Arc::new) });
         }
+    }
+
+    /// Starts fetching the cards of `positions` that are neither loaded nor loading.
+    pub fn request_cards(&self, positions: &[usize]) {
+        for &i in positions {
+            let corpus = self.corpus.clone();
+            fetch_into(self.cards, i, async move { corpus.card(i).await.map(Arc::new) });
+        }
+    }
+
+    /// Whether every card of `positions` has loaded or failed (reactive).
+    pub fn cards_settled(&self, positions: &[usize]) -> bool {
+        self.cards.with(|m| positions.iter().all(|i| matches!(m.get(i), Some(Loaded::Ready(_) | Loaded::Failed(_)))))
+    }
+
+    /// Starts fetching what the first screen of `params` shows: the overview's cards, or the
+    /// shards of the working set.
+    pub fn request_screen(&self, params: &Params) {
+        if view_of(params) == View::Overview {
+            self.request_cards(&on_screen(&self.corpus, params));
+        }
+        self.request_shards(&working_set(&self.corpus, params));
     }
 
     /// Starts fetching locality `id`'s text unless it is loaded or loading.
@@ -154,21 +178,31 @@ pub fn mark_once(name: &str) {
     }
 }
 
-/// The positions of the localities on screen: the chosen ones (`loc`; all of a small corpus, or
-/// the first of a large one, when none are chosen), plus those `mloc`, `tloc` and `prov` point at.
-/// Unknown ids are ignored.
-pub fn working_set(corpus: &Corpus, params: &Params) -> Vec<usize> {
+/// The positions of the chosen localities (`loc`; all of a small corpus, or the first of a large
+/// one, when none are chosen). Unknown ids are ignored.
+pub fn on_screen(corpus: &Corpus, params: &Params) -> Vec<usize> {
     let n = corpus.index.localities.len();
     let chosen: Vec<usize> = params.list("loc").iter().filter_map(|id| corpus.position(id)).take(MAX_CHOSEN).collect();
-    let mut set = match (chosen.is_empty(), n <= ALL_AT_ONCE) {
+    match (chosen.is_empty(), n <= ALL_AT_ONCE) {
         (false, _) => chosen,
         (true, true) => (0..n).collect(),
         (true, false) => (0..n.min(1)).collect(),
-    };
+    }
+}
+
+fn view_of(params: &Params) -> View {
+    View::parse(params.get("view").unwrap_or(""))
+}
+
+/// The positions of the localities whose shards the screen needs: those `prov` points at (the
+/// source panel), and but in the overview (which shows cards) the chosen ones and those `mloc` and
+/// `tloc` point at.
+pub fn working_set(corpus: &Corpus, params: &Params) -> Vec<usize> {
+    let overview = view_of(params) == View::Overview;
+    let mut set = if overview { Vec::new() } else { on_screen(corpus, params) };
     let prov = params.get("prov").and_then(|p| p.split_once(':')).map(|(id, _)| id.to_string());
-    for id in
-        [params.get("mloc").map(str::to_string), params.get("tloc").map(str::to_string), prov].into_iter().flatten()
-    {
+    let pointed = if overview { Vec::new() } else { vec![params.get("mloc"), params.get("tloc")] };
+    for id in pointed.into_iter().flatten().map(str::to_string).chain(prov) {
         if let Some(i) = corpus.position(&id) {
             set.push(i);
         }
@@ -184,7 +218,8 @@ pub struct Data {
     /// The working set's localities (in index order), the corpus's keys, attribution and tour.
     pub core: Core,
     pub geo: Option<Geography>,
-    pub index: Rows,
+    /// Built when a view first filters (its code need not be in the first download).
+    index: std::sync::OnceLock<Rows>,
     /// The shards this was built from (to tell whether a rebuild is needed).
     shards: Vec<Arc<Shard>>,
 }
@@ -216,9 +251,13 @@ impl Data {
             counties,
             towns,
         });
-        let index = Rows::build(&core);
         mark_once("atlas-data-ready");
-        Data { atlas, core, geo, index, shards }
+        Data { atlas, core, geo, index: Default::default(), shards }
+    }
+
+    /// The filter and search tables of the localities on screen.
+    pub fn index(&self) -> &Rows {
+        self.index.get_or_init(|| Rows::build(&self.core))
     }
 
     pub fn loc(&self, id: &str) -> Option<&atlas_data::Locality> {

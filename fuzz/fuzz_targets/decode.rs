@@ -13,6 +13,7 @@ fn read_all(data: &[u8]) {
         let _ = parts::decode_index(&c);
         for i in 0..4 {
             let _ = parts::decode_shard(&c, i);
+            let _ = parts::decode_card(&c, i);
             let _ = parts::decode_column(&c, i);
             let _ = parts::text_of(&c, i);
         }

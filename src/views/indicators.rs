@@ -102,7 +102,7 @@ pub fn Indicators() -> impl IntoView {
             let f = filter_from_url();
             let sort = SortKey::parse(&ui.get("sort").unwrap_or_default());
             let desc = ui.get("dir").as_deref() == Some("desc");
-            data.index.filter_indicators(&data.core, &f, sort, desc)
+            data.index().filter_indicators(&data.core, &f, sort, desc)
         })
     };
     let filters = {
@@ -122,7 +122,7 @@ pub fn Indicators() -> impl IntoView {
             crate::sort::sort_by(&mut keys, |a, b| a.1.cmp(&b.1));
             keys.insert(0, (String::new(), all.clone()));
             let cats = std::iter::once((String::new(), all.clone()))
-                .chain(data.index.categories.iter().map(|c| (c.clone(), c.clone())))
+                .chain(data.index().categories.iter().map(|c| (c.clone(), c.clone())))
                 .collect();
             view! {
                 <div class="filters">

@@ -7,7 +7,7 @@ use crate::charts::canvas::ChartCanvas;
 use crate::charts::map::{self, MarkKind, Projection, Scene, Shape};
 use crate::charts::palette;
 use crate::state::{data, ui, Data, Lang};
-use atlas_data::{Layout, Locality, PlaceKind, GEO_SCALE};
+use atlas_data::{Card, Layout, Locality, PlaceKind, GEO_SCALE};
 use leptos::prelude::*;
 
 /// The locality shown: `mloc`, else the first selected one.
@@ -26,22 +26,11 @@ fn current_layout(l: &Locality, ui: crate::state::Ui) -> Option<(usize, &Layout)
 pub fn scene_for(data: &Data, l: &Locality, layout: Option<&Layout>, highlight: Option<usize>, lang: Lang) -> Scene {
     let prefecture = &l.id[..4.min(l.id.len())];
     let is_prefecture = l.id.ends_with("00");
-    let mut scene = Scene::default();
+    let mut scene = Scene { marks: marks(layout, highlight, lang), ..Scene::default() };
     if let Some(geo) = &data.geo {
         let in_prefecture: Vec<&atlas_data::County> =
             geo.counties.iter().filter(|c| c.adcode.starts_with(prefecture)).collect();
-        scene.counties = in_prefecture
-            .iter()
-            .map(|c| Shape {
-                rings: c
-                    .rings
-                    .iter()
-                    .map(|r| r.iter().map(|p| (p[0] as f64 / GEO_SCALE, p[1] as f64 / GEO_SCALE)).collect())
-                    .collect(),
-                own: is_prefecture || c.adcode == l.id,
-                name: c.name.clone(),
-            })
-            .collect();
+        scene.counties = in_prefecture.iter().map(|c| shape(&l.id, &c.adcode, &c.name, &c.rings)).collect();
         scene.towns = geo
             .towns
             .iter()
@@ -51,27 +40,49 @@ pub fn scene_for(data: &Data, l: &Locality, layout: Option<&Layout>, highlight: 
             .map(|t| (t.lon, t.lat, t.name.clone()))
             .collect();
     }
-    if let Some(layout) = layout {
-        scene.marks = layout
-            .elements
-            .iter()
-            .enumerate()
-            .map(|(k, e)| map::Mark {
-                kind: MarkKind::of_role(&e.role),
-                points: e.places.iter().filter(|p| p.path.is_empty()).filter_map(|p| Some((p.lon?, p.lat?))).collect(),
-                course: e
-                    .places
-                    .iter()
-                    .find(|p| p.path.len() >= 2)
-                    .map(|p| p.path.iter().map(|q| (q[0] as f64 / GEO_SCALE, q[1] as f64 / GEO_SCALE)).collect())
-                    .unwrap_or_default(),
-                label: if lang == Lang::Zh { e.name.clone() } else { format!("{} {}", e.label, e.name) },
-                color: palette::series(k),
-                highlighted: highlight == Some(k),
-            })
-            .collect();
-    }
     scene
+}
+
+/// The overview's thumbnail of locality `id` from its card: its prefecture's coarse counties and
+/// its primary layout.
+pub fn card_scene(id: &str, card: &Card, lang: Lang) -> Scene {
+    let counties = card.counties.iter().map(|c| shape(id, &c.adcode, &c.name, &c.points(card.step))).collect();
+    Scene { counties, towns: Vec::new(), marks: marks(card.layout.as_ref(), None, lang) }
+}
+
+/// A county of locality `id`'s prefecture; its own territory when it is the locality or the
+/// locality is the prefecture.
+fn shape(id: &str, adcode: &str, name: &str, rings: &[Vec<[i32; 2]>]) -> Shape {
+    Shape {
+        rings: rings
+            .iter()
+            .map(|r| r.iter().map(|p| (p[0] as f64 / GEO_SCALE, p[1] as f64 / GEO_SCALE)).collect())
+            .collect(),
+        own: id.ends_with("00") || adcode == id,
+        name: name.to_string(),
+    }
+}
+
+fn marks(layout: Option<&Layout>, highlight: Option<usize>, lang: Lang) -> Vec<map::Mark> {
+    let Some(layout) = layout else { return Vec::new() };
+    layout
+        .elements
+        .iter()
+        .enumerate()
+        .map(|(k, e)| map::Mark {
+            kind: MarkKind::of_role(&e.role),
+            points: e.places.iter().filter(|p| p.path.is_empty()).filter_map(|p| Some((p.lon?, p.lat?))).collect(),
+            course: e
+                .places
+                .iter()
+                .find(|p| p.path.len() >= 2)
+                .map(|p| p.path.iter().map(|q| (q[0] as f64 / GEO_SCALE, q[1] as f64 / GEO_SCALE)).collect())
+                .unwrap_or_default(),
+            label: if lang == Lang::Zh { e.name.clone() } else { format!("{} {}", e.label, e.name) },
+            color: palette::series(k),
+            highlighted: highlight == Some(k),
+        })
+        .collect()
 }
 
 fn role_text(role: &str, lang: Lang) -> &'static str {

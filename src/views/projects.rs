@@ -50,7 +50,7 @@ pub fn Projects() -> impl IntoView {
     let ui = ui();
     let found = {
         let data = data.clone();
-        Memo::new(move |_| data.index.filter_projects(&data.core, &filter_from_url()))
+        Memo::new(move |_| data.index().filter_projects(&data.core, &filter_from_url()))
     };
     let filters = {
         let data = data.clone();
@@ -63,7 +63,7 @@ pub fn Projects() -> impl IntoView {
             let selected = ui.localities();
             let boxes: Vec<(String, String)> = std::iter::once((String::new(), all.clone()))
                 .chain(
-                    data.index
+                    data.index()
                         .boxes
                         .iter()
                         .filter(|b| {
@@ -97,7 +97,7 @@ pub fn Projects() -> impl IntoView {
                 ("text".to_string(), lang.t("正文", "Running text").to_string()),
             ];
             let places = std::iter::once((String::new(), all.clone()))
-                .chain(data.index.places.iter().map(|p| (p.clone(), p.clone())))
+                .chain(data.index().places.iter().map(|p| (p.clone(), p.clone())))
                 .collect();
             let checked = move || ui.get("inv").as_deref() == Some("1");
             view! {

@@ -13,14 +13,15 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const variants = () => {
   const flipped = Buffer.from(good); flipped[flipped.length >> 1] ^= 0x10;
-  const newer = Buffer.from(good); newer.writeUInt16LE(3, 8);
-  const older = Buffer.from(good); older.writeUInt16LE(1, 8);
+  const version = good.readUInt16LE(8);
+  const newer = Buffer.from(good); newer.writeUInt16LE(version + 1, 8);
+  const older = Buffer.from(good); older.writeUInt16LE(version - 1, 8);
   const index = fs.readFileSync(path.join(dist(), 'atlas', 'index.atlas'));
   return {
     truncated: [good.subarray(0, good.length >> 1), /truncated|damaged/],
     flipped: [flipped, /damaged|checksum/],
-    newer: [newer, /version 3 is newer/],
-    older: [older, /version 1 is older.*atlas build/],
+    newer: [newer, new RegExp(`version ${version + 1} is newer`)],
+    older: [older, new RegExp(`version ${version - 1} is older.*atlas build`)],
     wrong: [Buffer.from('GIF89a not a bundle'), /not a Plan Atlas bundle/],
     index: [index, /site's index, not a bundle/],
   };

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { dist } from './harness.mjs';
+import { dist, expected } from './harness.mjs';
 
 const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true })
   .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
@@ -44,10 +44,23 @@ test('the first screen fetches only the main wasm module; a view fetches its cod
     assert.ok(chunks.some((n) => n.startsWith('split_text_view')), `lazy chunks: ${chunks}`);
     const page = await browser.newPage();
     const wasm = [];
-    page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(path.basename(new URL(r.url()).pathname)));
+    const data = [];
+    page.on('request', (r) => {
+      const file = new URL(r.url()).pathname;
+      if (file.endsWith('.wasm')) wasm.push(path.basename(file));
+      if (file.startsWith('/atlas/')) data.push(file.slice('/atlas/'.length));
+    });
     await page.goto(server.url, { waitUntil: 'networkidle' });
     await page.locator('.card canvas[data-drawn]').first().waitFor();
     assert.deepEqual(wasm, [names['plan-atlas_bg.wasm']], 'the overview needs the main module alone');
+    // The overview reads the index and one small card per locality, no shard.
+    const ids = expected().localities.map((l) => l.id);
+    assert.deepEqual(data.filter((f) => !f.startsWith('card/')), ['index.atlas'], `fetched: ${data}`);
+    assert.deepEqual(data.filter((f) => f.startsWith('card/')).map((f) => f.slice(5, 11)).sort(), [...ids].sort());
+    // A tab under the pointer starts fetching its view's shards before it is clicked.
+    const shard = page.waitForRequest((r) => /\/atlas\/loc\//.test(r.url()));
+    await page.locator('[role="tab"][data-view="indicators"]').hover();
+    await shard;
     await page.locator('[role="tab"][data-view="text"]').click();
     await page.locator('.outline, .reader').first().waitFor();
     assert.ok(wasm.includes(names[chunks.find((n) => n.startsWith('split_text_view'))]), `fetched: ${wasm}`);

@@ -87,7 +87,7 @@ test('demo news page: two widgets, heights follow content, zero CSP violations',
   assert.deepEqual(await violations(page), []);
 });
 
-test('an embed of one locality fetches the index and that one shard only', async () => {
+test("an embed of one locality fetches the index and that one locality's files only", async () => {
   const page = await browser.newPage({ viewport: { width: 600, height: 700 } });
   const fetched = [];
   page.on('request', (r) => {
@@ -99,11 +99,14 @@ test('an embed of one locality fetches the index and that one shard only', async
   await page.waitForTimeout(500); // nothing more arrives later
   assert.equal(fetched.length, 2, fetched.join(' '));
   assert.equal(fetched[0], '/atlas/index.atlas');
-  assert.match(fetched[1], /^\/atlas\/loc\/430424\.[0-9a-f]{8}\.atlas$/);
+  // The overview needs the locality's card, not its shard.
+  assert.match(fetched[1], /^\/atlas\/card\/430424\.[0-9a-f]{8}\.atlas$/);
   // Another view of the same locality needs nothing more; its source line needs its text only.
   await page.goto(`${server.url}?loc=430424&plain&view=growth`);
   await page.locator('canvas.growth[data-drawn]').waitFor();
   await page.goto(`${server.url}?loc=430424&plain&view=indicators&prov=430424:363`);
   await page.locator('aside.provenance li.hit').waitFor();
-  assert.ok(fetched.slice(2).every((p) => /^\/atlas\/(index|loc\/430424\.|text\/430424\.)/.test(p)), fetched.join(' '));
+  const later = fetched.slice(2);
+  assert.ok(later.every((p) => /^\/atlas\/(index|(card|loc|text)\/430424\.)/.test(p)), fetched.join(' '));
+  assert.ok(later.some((p) => p.startsWith('/atlas/loc/430424.')), 'the other views read its shard');
 });

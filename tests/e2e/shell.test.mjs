@@ -24,6 +24,14 @@ test('overview shows every locality with its counts and primary layout', async (
     assert.equal(Number(await card.locator('.count-13th').textContent()), count('13th'), loc.name);
     assert.equal(Number(await card.locator('.count-projects').textContent()), loc.projects.length, loc.name);
     assert.equal(await card.locator('.slogan').textContent(), loc.layouts.find((l) => l.primary).slogan);
+    // The headline targets as printed: the GDP row's 2025 target and growth, else a growth row.
+    const row = (key) => loc.indicators.find((i) => i.table === '14th' && i.key === key);
+    const gdp = row('gdp');
+    const growth = gdp?.cells.target_growth ?? row('gdp_growth')?.cells.target_growth ?? row('gdp_growth')?.cells.target_2025;
+    for (const [cls, cell] of [['.gdp-target', gdp?.cells.target_2025], ['.gdp-growth', growth]]) {
+      assert.equal(await card.locator(cls).textContent(), cell ? cell.raw : '—', `${loc.name} ${cls}`);
+    }
+    assert.equal(await card.locator('.plan-title').textContent(), loc.title, loc.name);
   }
   await page.screenshot({ path: screenshotPath('overview-zh'), fullPage: true });
   assert.deepEqual(errors, []);
@@ -79,19 +87,25 @@ test('a missing bundle says so', async () => {
   assert.match(await alert.textContent(), /HTTP 404/);
 });
 
-test('a damaged shard says which locality and keeps the rest usable', async () => {
-  const page = await browser.newPage();
-  await page.route('**/atlas/loc/430424.*.atlas', async (route) => {
-    const real = await route.fetch();
-    const body = Buffer.from(await real.body());
-    body[body.length >> 1] ^= 0xff;
-    await route.fulfill({ response: real, body });
+for (const [file, view, shown] of [
+  ['card', '', 'article.card[data-locality="430321"]'],
+  ['loc', 'indicators', '#view-panel table tbody tr'],
+]) {
+  test(`a damaged ${file} file says which locality and keeps the rest usable (${view || 'overview'})`, async () => {
+    const page = await browser.newPage();
+    await page.route(`**/atlas/${file}/430424.*.atlas`, async (route) => {
+      const real = await route.fetch();
+      const body = Buffer.from(await real.body());
+      body[body.length >> 1] ^= 0xff;
+      await route.fulfill({ response: real, body });
+    });
+    await page.goto(`${server.url}?loc=430424${view ? `&view=${view}` : ''}`);
+    const alert = page.locator('#view-panel [role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /430424.*(damaged|checksum)/);
+    await page.locator('.chip[data-locality="430321"]').click();
+    await page.locator('.chip[data-locality="430424"]').click();
+    await page.locator(shown).first().waitFor();
+    assert.equal(await alert.count(), 0, 'the message goes with the damaged locality');
   });
-  await page.goto(`${server.url}?loc=430424`);
-  const alert = page.locator('#view-panel [role="alert"]');
-  await alert.waitFor();
-  assert.match(await alert.textContent(), /430424.*(damaged|checksum)/);
-  await page.locator('.chip[data-locality="430321"]').click();
-  await page.locator('.chip[data-locality="430424"]').click();
-  await page.locator('article.card[data-locality="430321"]').waitFor();
-});
+}

@@ -74,6 +74,41 @@ pub fn hash(dist: &Path, chunks: &[String]) -> Result<BTreeMap<String, String>> 
     Ok(names)
 }
 
+/// The widget's scripts, minified in place by terser (the wasm-bindgen script is three times
+/// smaller unminified). Their names hash the source, which determines the minified bytes. The
+/// sources are kept under target/unminified for the offline file, which rewrites their imports.
+pub fn minify(dist: &Path, names: &BTreeMap<String, String>) -> Result<()> {
+    let terser = crate::tools::ensure_terser()?.join("terser");
+    let kept = unminified_dir();
+    std::fs::create_dir_all(&kept)?;
+    for plain in [LOADER, "plan-atlas.js", "init.js"] {
+        let Some(hashed) = names.get(plain) else { continue };
+        let path = dist.join(hashed);
+        std::fs::copy(&path, kept.join(plain)).with_context(|| format!("{}", path.display()))?;
+        crate::run_cmd(
+            std::process::Command::new(&terser)
+                .arg(kept.join(plain))
+                .args(["--module", "--compress", "--mangle", "--output"])
+                .arg(&path),
+        )?;
+    }
+    Ok(())
+}
+
+fn unminified_dir() -> PathBuf {
+    crate::project_root().join("target/unminified")
+}
+
+/// The readable source of a widget script that `minify` minified (else the file in dist/).
+pub fn unminified(dist: &Path, plain: &str) -> PathBuf {
+    let kept = unminified_dir().join(plain);
+    if kept.exists() {
+        kept
+    } else {
+        resolve(dist, plain)
+    }
+}
+
 /// Renames one file to its hashed name, after writing the names hashed so far into it (if it
 /// refers to them), so that its digest covers them; `salt` joins the digest.
 fn rename_hashed(dist: &Path, plain: &str, names: &mut BTreeMap<String, String>, salt: &[u8]) -> Result<()> {

@@ -1,5 +1,5 @@
 //! `cargo xtask build`: the release site in `dist/`, code-split (see `split.rs`), hashed and
-//! precompressed (see `assets.rs`).
+//! minified and precompressed (see `assets.rs`).
 
 use crate::{corpus, project_root, run_cmd, split, tools};
 use anyhow::Result;
@@ -23,7 +23,8 @@ pub fn run() -> Result<PathBuf> {
     let dist = project_root().join("dist");
     let chunks = split::install(&dist, &tools::ensure_wasm_opt()?)?;
     // Content-hashed names for the widget's files, then .br/.gz beside every asset.
-    crate::assets::hash(&dist, &chunks)?;
+    let names = crate::assets::hash(&dist, &chunks)?;
+    crate::assets::minify(&dist, &names)?;
     let n = crate::assets::precompress(&dist)?;
     eprintln!("dist/: {} lazy chunks, widget files content-hashed, {n} files precompressed (.br, .gz)", chunks.len());
     Ok(dist)

@@ -31,7 +31,7 @@ pub fn run() -> Result<()> {
     // The whole corpus in one file: index, shards, texts, columns and outlines.
     let full = corpus::out_dir().join("plans.atlas");
     let css = std::fs::read_to_string(assets::resolve(&dist, "atlas.css")).context("dist/atlas.css")?;
-    let js = std::fs::read_to_string(assets::resolve(&dist, "plan-atlas.js")).context("dist/plan-atlas.js")?;
+    let js = std::fs::read_to_string(assets::unminified(&dist, "plan-atlas.js")).context("plan-atlas.js")?;
     let js = with_inlined_chunks(&js, &dist)?;
     let wasm = std::fs::read(assets::resolve(&dist, "plan-atlas_bg.wasm")).context("dist/plan-atlas_bg.wasm")?;
     let bundle = std::fs::read(&full)?;
@@ -72,7 +72,7 @@ start();
 /// imports, each chunk a `data:` URL.
 fn with_inlined_chunks(js: &str, dist: &Path) -> Result<String> {
     let loader_path = assets::resolve(dist, LOADER);
-    let Ok(loader) = std::fs::read_to_string(&loader_path) else { return Ok(js.to_string()) };
+    let Ok(loader) = std::fs::read_to_string(assets::unminified(dist, LOADER)) else { return Ok(js.to_string()) };
     let loader_name = loader_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut inlined = String::new();
     let mut exports = Vec::new();

@@ -1,6 +1,6 @@
 //! Installing the tools the tasks need, at pinned versions, without downloading binaries from
 //! anywhere but the package registries: cargo (trunk, wasm-bindgen-cli), npm (binaryen's
-//! wasm-opt, playwright-core) and apt (Chromium, its driver, a CJK font).
+//! wasm-opt, terser, playwright-core) and apt (Chromium, its driver, a CJK font).
 
 use crate::{output_of, project_root, run_cmd};
 use anyhow::{bail, Context, Result};
@@ -10,6 +10,8 @@ use std::process::Command;
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// npm `binaryen` version; Trunk.toml pins `wasm_opt = "version_<major>"` to match.
 pub const BINARYEN_VERSION: &str = "132.0.0";
+/// npm `terser`, which minifies the widget's scripts.
+pub const TERSER_VERSION: &str = "5.51.4";
 
 pub fn ensure_wasm_target() -> Result<()> {
     let installed = output_of(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
@@ -64,19 +66,31 @@ fn tools_dir() -> PathBuf {
 /// wasm-opt from npm `binaryen`, installed under target/tools. Returns the directory to put on
 /// PATH. (Debian's binaryen 108 produces wasm that fails at run time; it is never used.)
 pub fn ensure_wasm_opt() -> Result<PathBuf> {
-    let bin = tools_dir().join("node_modules/.bin");
     let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
-    let have = output_of(Command::new(bin.join("wasm-opt")).arg("--version")).unwrap_or_default();
-    if !have.contains(&format!("version {major}")) {
-        std::fs::create_dir_all(tools_dir())?;
+    npm_tool(&tools_dir(), "binaryen", BINARYEN_VERSION, "wasm-opt", &format!("version {major}"))
+}
+
+/// terser (JavaScript minifier) from npm under target/tools. Returns the directory of its command.
+pub fn ensure_terser() -> Result<PathBuf> {
+    // A prefix of its own: npm would remove binaryen, unlisted, from a shared one.
+    npm_tool(&tools_dir().join("terser"), "terser", TERSER_VERSION, "terser", TERSER_VERSION)
+}
+
+/// npm `package@version` under `prefix`, unless its command `bin` already reports `expect` for
+/// `--version`. Returns the directory of the commands.
+fn npm_tool(prefix: &Path, package: &str, version: &str, bin: &str, expect: &str) -> Result<PathBuf> {
+    let dir = prefix.join("node_modules/.bin");
+    let have = output_of(Command::new(dir.join(bin)).arg("--version")).unwrap_or_default();
+    if !have.contains(expect) {
+        std::fs::create_dir_all(prefix)?;
         run_cmd(
             Command::new("npm")
                 .args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix"])
-                .arg(tools_dir())
-                .arg(format!("binaryen@{BINARYEN_VERSION}")),
+                .arg(prefix)
+                .arg(format!("{package}@{version}")),
         )?;
     }
-    Ok(bin)
+    Ok(dir)
 }
 
 /// PATH with the given directories in front.

@@ -36,7 +36,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
 
 /// Removes the bundle files an earlier build left in a site directory.
 fn clear_site(site: &Path) -> Result<(), String> {
-    for sub in ["loc", "text", "keys"] {
+    for sub in ["loc", "card", "text", "keys"] {
         let dir = site.join(sub);
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -65,7 +65,7 @@ pub fn build(prepared: &Prepared, targets: &Targets, mut each: impl FnMut(&Local
         prepared.tour.clone(),
     );
     let mut report = Report { diagnostics: prepared.diagnostics.clone(), ..Report::default() };
-    let mut kept: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+    let mut kept: Vec<(parts::Payloads, Vec<u8>)> = Vec::new();
     let mut ids: Vec<String> = Vec::new();
     let mut failed: Option<String> = None;
     prepared.compile_each(|_, compiled| {
@@ -74,11 +74,15 @@ pub fn build(prepared: &Prepared, targets: &Targets, mut each: impl FnMut(&Local
         each(&locality);
         let (counties, towns) = prepared.geography_of(&locality);
         let shard = Shard { locality, counties, towns, diagnostics: compiled.diagnostics };
-        let payload = builder.add(&shard, &compiled.text);
+        let payloads = builder.add(&shard, &compiled.text);
         ids.push(shard.locality.id.clone());
         if let (Some(site), Some(summary), None) = (&targets.site, builder.summaries().last(), &failed) {
             let files = [
-                (parts::shard_path(summary), codec::write(FileKind::Locality, &[(SectionKind::Locality, 0, &payload)])),
+                (
+                    parts::shard_path(summary),
+                    codec::write(FileKind::Locality, &[(SectionKind::Locality, 0, &payloads.shard)]),
+                ),
+                (parts::card_path(summary), codec::write(FileKind::Card, &[(SectionKind::Card, 0, &payloads.card)])),
                 (parts::text_path(summary), codec::write(FileKind::Text, &[(SectionKind::Text, 0, &compiled.text)])),
             ];
             for (name, bytes) in files {
@@ -89,7 +93,7 @@ pub fn build(prepared: &Prepared, targets: &Targets, mut each: impl FnMut(&Local
             }
         }
         if targets.single.is_some() {
-            kept.push((payload, compiled.text));
+            kept.push((payloads, compiled.text));
         }
     });
     if let Some(e) = failed {
@@ -124,9 +128,12 @@ pub fn build(prepared: &Prepared, targets: &Targets, mut each: impl FnMut(&Local
     }
     if let Some(single) = &targets.single {
         let mut sections: Vec<(SectionKind, u32, &[u8])> = vec![(SectionKind::Index, 0, &index_payload)];
-        sections
-            .extend(kept.iter().enumerate().map(|(i, (shard, _))| (SectionKind::Locality, i as u32, shard.as_slice())));
-        sections.extend(kept.iter().enumerate().map(|(i, (_, text))| (SectionKind::Text, i as u32, text.as_slice())));
+        for (kind, of) in [(SectionKind::Locality, 0), (SectionKind::Text, 1), (SectionKind::Card, 2)] {
+            sections.extend(kept.iter().enumerate().map(|(i, (p, text))| {
+                let payload = [&p.shard, text, &p.card][of];
+                (kind, i as u32, payload.as_slice())
+            }));
+        }
         for (i, (payload, file)) in column_payloads.iter().zip(&index.key_files).enumerate() {
             if file.localities > 0 {
                 sections.push((SectionKind::Column, i as u32, payload));

@@ -11,7 +11,7 @@ use serde::{de::DeserializeOwned, Serialize};
 use std::fmt;
 
 pub const MAGIC: [u8; 8] = *b"PLANATLS";
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 
 const HEADER_LEN: usize = 16;
 const ENTRY_LEN: usize = 16;
@@ -27,6 +27,7 @@ pub enum FileKind {
     Single = 4,
     Outlines = 5,
     Column = 6,
+    Card = 7,
 }
 
 /// What a section holds.
@@ -43,6 +44,8 @@ pub enum SectionKind {
     /// Postcard [`crate::KeyColumn`]: one canonical indicator across localities. Key: the
     /// indicator's position in the index's `indicator_keys`.
     Column = 5,
+    /// Postcard [`crate::Card`]: what the overview shows of one locality. Key: as Locality.
+    Card = 6,
 }
 
 impl SectionKind {
@@ -53,6 +56,7 @@ impl SectionKind {
             3 => SectionKind::Text,
             4 => SectionKind::Outlines,
             5 => SectionKind::Column,
+            6 => SectionKind::Card,
             _ => return None,
         })
     }

@@ -17,4 +17,4 @@ pub mod parts;
 
 pub use codec::{DecodeError, FileKind, SectionKind, FORMAT_VERSION, MAGIC};
 pub use model::*;
-pub use parts::{Index, KeyColumn, KeyFile, KeyValue, Outline, Outlines, Parts, Shard, Summary};
+pub use parts::{Card, Index, KeyColumn, KeyFile, KeyValue, Outline, Outlines, Parts, Printed, Shard, Summary};

@@ -43,7 +43,8 @@ pub struct Summary {
     pub indicators: u32,
     pub projects: u32,
     pub layout_elements: u32,
-    /// Content hash of its shard and text files (their names carry it).
+    /// Content hash of its shard and text files (their names, and its card's, carry it; the card
+    /// is derived from the shard).
     pub hash: u32,
 }
 
@@ -61,6 +62,83 @@ pub struct Shard {
     pub counties: Vec<County>,
     pub towns: Vec<Town>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What the overview shows of one locality, in a small file of its own so that the first screen
+/// does not fetch whole shards: the plan's facts, its headline targets and a thumbnail map. It is
+/// derived from the shard ([`Card::of`]), so it holds nothing the shard does not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    pub title: String,
+    pub adopted: Option<String>,
+    pub adopted_curated: bool,
+    /// Rows of its 十四五 and 十三五 indicator tables.
+    pub indicators_14th: u32,
+    pub indicators_13th: u32,
+    /// The 2025 GDP target and the planned GDP growth, as printed.
+    pub gdp_target: Option<Printed>,
+    pub gdp_growth: Option<Printed>,
+    /// The primary spatial layout.
+    pub layout: Option<Layout>,
+    /// Its prefecture's counties at thumbnail scale, coded as in [`Outlines`].
+    pub step: u32,
+    pub counties: Vec<Outline>,
+}
+
+/// A cell as printed and its source line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Printed {
+    pub raw: String,
+    pub line: u32,
+}
+
+impl Card {
+    /// A thumbnail is a few hundred pixels wide: this many steps across the prefecture are enough.
+    const STEPS_ACROSS: i64 = 500;
+
+    pub fn of(shard: &Shard) -> Card {
+        let l = &shard.locality;
+        let count = |t| l.indicators.iter().filter(|i| i.table == t).count() as u32;
+        let (gdp_target, gdp_growth) = headline(l);
+        let points = || shard.counties.iter().flat_map(|c| c.rings.iter().flatten());
+        let span = |axis: usize| {
+            let lo = points().map(|p| i64::from(p[axis])).min().unwrap_or(0);
+            let hi = points().map(|p| i64::from(p[axis])).max().unwrap_or(0);
+            hi - lo
+        };
+        let step = (span(0).max(span(1)) / Card::STEPS_ACROSS).clamp(1, i64::from(u16::MAX)) as u32;
+        Card {
+            title: l.title.clone(),
+            adopted: l.adopted.clone(),
+            adopted_curated: l.adopted_curated,
+            indicators_14th: count(Table::Fourteenth),
+            indicators_13th: count(Table::Thirteenth),
+            gdp_target,
+            gdp_growth,
+            layout: l.primary_layout().cloned(),
+            step,
+            counties: shard
+                .counties
+                .iter()
+                .map(|c| Outline::new(c.adcode.clone(), c.name.clone(), &c.rings, step))
+                .collect(),
+        }
+    }
+}
+
+/// The 2025 GDP target and the planned GDP growth where the 十四五 table prints them: the growth
+/// from the GDP row's growth column, else from a row of its own (`gdp_growth`).
+fn headline(l: &Locality) -> (Option<Printed>, Option<Printed>) {
+    let row = |key: &str| l.indicators.iter().find(|i| i.table == Table::Fourteenth && i.key.as_deref() == Some(key));
+    let cell = |r: &Indicator, columns: &[Column]| {
+        columns.iter().find_map(|c| r.cells.get(c)).map(|c| Printed { raw: c.raw.clone(), line: r.line })
+    };
+    let gdp = row("gdp");
+    let target = gdp.and_then(|r| cell(r, &[Column::Target2025]));
+    let growth = gdp
+        .and_then(|r| cell(r, &[Column::TargetGrowth]))
+        .or_else(|| row("gdp_growth").and_then(|r| cell(r, &[Column::TargetGrowth, Column::Target2025])));
+    (target, growth)
 }
 
 /// Coarse outlines of every county in the provinces the corpus covers, for the corpus map.
@@ -168,6 +246,12 @@ fn hash_of(parts: &[&[u8]]) -> u32 {
     h.finalize()
 }
 
+/// One locality's encoded shard and card.
+pub struct Payloads {
+    pub shard: Vec<u8>,
+    pub card: Vec<u8>,
+}
+
 /// Builds the index and key columns one locality at a time, so that a compiler can write each
 /// shard as soon as its plan is compiled and keep only the index in memory.
 pub struct Builder {
@@ -196,8 +280,8 @@ impl Builder {
         &self.index.localities
     }
 
-    /// Adds the next locality; returns its shard's postcard bytes, which its file holds.
-    pub fn add(&mut self, shard: &Shard, text: &[u8]) -> Vec<u8> {
+    /// Adds the next locality; returns the postcard bytes its shard and card files hold.
+    pub fn add(&mut self, shard: &Shard, text: &[u8]) -> Payloads {
         let l = &shard.locality;
         let i = self.index.localities.len() as u32;
         let payload = to_postcard(shard);
@@ -238,7 +322,7 @@ impl Builder {
         self.index.sectors.sort();
         self.index.sectors.dedup();
         self.sources.insert(l.source.clone());
-        payload
+        Payloads { shard: payload, card: to_postcard(&Card::of(shard)) }
     }
 
     /// The index and the key columns. `diagnostics`: every diagnostic of the build; those about
@@ -339,7 +423,7 @@ impl Parts {
     }
 
     /// Every file of a sharded site, by path relative to the index: `index.atlas`, then
-    /// `loc/<id>.<hash>.atlas`, `text/<id>.<hash>.atlas`, `keys/<key>.<hash>.atlas` and
+    /// `loc/<id>.<hash>.atlas`, `card/<id>.<hash>.atlas`, `text/<id>.<hash>.atlas`, `keys/<key>.<hash>.atlas` and
     /// `outlines.<hash>.atlas`. All but the index may be cached forever.
     pub fn encode_files(&self) -> Vec<(String, Vec<u8>)> {
         let mut files = vec![(
@@ -352,6 +436,8 @@ impl Parts {
             // its name (and so its cache entry) does not.
             files
                 .push((shard_path(summary), codec::write(FileKind::Locality, &[(SectionKind::Locality, 0, &payload)])));
+            let card = to_postcard(&Card::of(shard));
+            files.push((card_path(summary), codec::write(FileKind::Card, &[(SectionKind::Card, 0, &card)])));
             let text = self.texts.get(i).map_or(&[][..], Vec::as_slice);
             files.push((text_path(summary), codec::write(FileKind::Text, &[(SectionKind::Text, 0, text)])));
         }
@@ -379,11 +465,13 @@ impl Parts {
     pub fn encode_single(&self) -> Vec<u8> {
         let index = to_postcard(&self.index);
         let shards: Vec<Vec<u8>> = self.shards.iter().map(to_postcard).collect();
+        let cards: Vec<Vec<u8>> = self.shards.iter().map(|s| to_postcard(&Card::of(s))).collect();
         let columns: Vec<Vec<u8>> = self.columns.iter().map(to_postcard).collect();
         let outlines = self.outlines.as_ref().map(to_postcard);
         let mut sections: Vec<(SectionKind, u32, &[u8])> = vec![(SectionKind::Index, 0, &index)];
         sections.extend(shards.iter().enumerate().map(|(i, s)| (SectionKind::Locality, i as u32, s.as_slice())));
         sections.extend(self.texts.iter().enumerate().map(|(i, t)| (SectionKind::Text, i as u32, t.as_slice())));
+        sections.extend(cards.iter().enumerate().map(|(i, c)| (SectionKind::Card, i as u32, c.as_slice())));
         sections.extend(
             columns
                 .iter()
@@ -467,6 +555,10 @@ pub fn shard_path(s: &Summary) -> String {
     format!("loc/{}.{:08x}.atlas", s.id, s.hash)
 }
 
+pub fn card_path(s: &Summary) -> String {
+    format!("card/{}.{:08x}.atlas", s.id, s.hash)
+}
+
 pub fn text_path(s: &Summary) -> String {
     format!("text/{}.{:08x}.atlas", s.id, s.hash)
 }
@@ -503,6 +595,11 @@ fn section<'a>(c: &Container<'a>, kind: SectionKind, i: u32) -> Result<&'a [u8],
 /// Locality `i`'s shard, from its shard file or a single-file bundle.
 pub fn decode_shard(c: &Container, i: u32) -> Result<Shard, DecodeError> {
     from_postcard(SectionKind::Locality, section(c, SectionKind::Locality, i)?)
+}
+
+/// Locality `i`'s card, from its card file or a single-file bundle.
+pub fn decode_card(c: &Container, i: u32) -> Result<Card, DecodeError> {
+    from_postcard(SectionKind::Card, section(c, SectionKind::Card, i)?)
 }
 
 /// Indicator `i`'s column, from its column file or a single-file bundle.

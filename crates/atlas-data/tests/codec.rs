@@ -243,6 +243,20 @@ proptest! {
     }
 
     #[test]
+    fn every_locality_has_its_card_in_both_forms(b in bundle()) {
+        let p = Parts::from_bundle(&b);
+        let files = p.encode_files();
+        let single = p.encode_single();
+        let single = codec::read(&single).unwrap();
+        for (i, (s, shard)) in p.index.localities.iter().zip(&p.shards).enumerate() {
+            let file = files.iter().find(|(n, _)| *n == parts::card_path(s)).map(|(_, b)| b).unwrap();
+            let card = parts::decode_card(&codec::read(file).unwrap(), 99).unwrap();
+            prop_assert_eq!(&card, &Card::of(shard));
+            prop_assert_eq!(parts::decode_card(&single, i as u32).unwrap(), card);
+        }
+    }
+
+    #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
         let _ = Parts::decode_single(&bytes);
         let mut with_magic = MAGIC.to_vec();
@@ -251,6 +265,7 @@ proptest! {
         if let Ok(c) = codec::read(&with_magic) {
             let _ = parts::decode_index(&c);
             let _ = parts::decode_shard(&c, 0);
+            let _ = parts::decode_card(&c, 0);
         }
     }
 
@@ -275,10 +290,10 @@ fn errors_name_what_went_wrong() {
     let good = Parts::from_bundle(&Bundle::default()).encode_single();
     assert_eq!(Parts::decode_single(b"GIF89a..........").err(), Some(DecodeError::BadMagic));
     let mut newer = good.clone();
-    newer[8] = 3;
+    newer[8..10].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
     assert_eq!(
         Parts::decode_single(&newer).err(),
-        Some(DecodeError::UnsupportedVersion { found: 3, supported: FORMAT_VERSION })
+        Some(DecodeError::UnsupportedVersion { found: FORMAT_VERSION + 1, supported: FORMAT_VERSION })
     );
     assert!(matches!(
         Parts::decode_single(&good[..good.len() - 1]),

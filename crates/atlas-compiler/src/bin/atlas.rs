@@ -19,7 +19,7 @@ init    a plans.toml entry for each new text: its locality, level, parent, Engli
 build   compile the corpus on all cores; prints a summary per locality and every diagnostic;
         exits 1 on errors. -o writes the single-file bundle (for \"open bundle\" and offline use);
         --site writes the sharded site the widget loads: <dir>/index.atlas and content-hashed
-        shards under loc/, text/, keys/ (see docs/BUNDLE.md). At least one of the two. -q prints
+        shards under loc/, card/, text/, keys/ (see docs/BUNDLE.md). At least one of the two. -q prints
         errors only. Ends with the wall time and peak memory.
 check   a coverage report per plan (rows per table, cells read, projects, layout places located)
         with every diagnostic; --json for tools. Exits 1 on errors.
