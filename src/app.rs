@@ -268,11 +268,11 @@ fn Shell(atlas: Atlas) -> impl IntoView {
     });
     let screen_ready = {
         let atlas = atlas.clone();
-        move || {
+        Memo::new(move |_| {
             let cards = ui.view() != View::Overview
                 || ui.params.with(|p| atlas.cards_settled(&crate::state::on_screen(&atlas.corpus, p)));
             cards && working.with(|w| matches!(w, Working::Ready(_)))
-        }
+        })
     };
     let panel = move || {
         match working.get() {
@@ -310,7 +310,7 @@ fn Shell(atlas: Atlas) -> impl IntoView {
         <views::present::TourBar />
         // With the view, not before it: a footer drawn under an empty panel would jump down when
         // the view arrives (a layout shift, and briefly the page's largest text).
-        {move || screen_ready().then(|| view! {
+        {move || screen_ready.get().then(|| view! {
             <footer class="attribution">
                 {attribution.clone()}
                 {move || offline_available.get().then(|| view! {
@@ -358,19 +358,28 @@ fn post_height_to_host(ui: Ui) {
 /// interaction, for print and screenshots). They become attributes on `<html>` that the
 /// stylesheet reads, and `lang` sets the document language.
 fn apply_render_flags(ui: Ui) {
+    // `?plain`, `?plain=1` and `?plain=true` switch a flag on; `0` and `false` leave it off.
+    let flag = move |name: &'static str| {
+        Memo::new(move |_| ui.params.with(|p| p.has(name) && !matches!(p.get(name), Some("0" | "false"))))
+    };
+    let flags = [("plain", flag("plain")), ("static", flag("static")), ("present", flag("present"))];
+    let dark = ui.param("dark");
+    // Memos in, so that a keystroke in a filter does not touch `<html>`.
     Effect::new(move |_| {
         let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
             return;
         };
-        // `?plain`, `?plain=1` and `?plain=true` switch a flag on; `0` and `false` leave it off.
-        let flag = |name: &str| ui.params.with(|p| p.has(name) && !matches!(p.get(name), Some("0" | "false")));
-        match ui.get("dark").as_deref() {
-            Some("true") | Some("1") => root.set_attribute("data-theme", "dark").ok(),
-            Some("false") | Some("0") => root.set_attribute("data-theme", "light").ok(),
-            _ => root.remove_attribute("data-theme").ok(),
+        let theme = dark.with(|d| match d.as_str() {
+            "true" | "1" => Some("dark"),
+            "false" | "0" => Some("light"),
+            _ => None,
+        });
+        match theme {
+            Some(theme) => root.set_attribute("data-theme", theme).ok(),
+            None => root.remove_attribute("data-theme").ok(),
         };
-        for name in ["plain", "static", "present"] {
-            if flag(name) {
+        for (name, on) in flags {
+            if on.get() {
                 root.set_attribute(&format!("data-{name}"), "").ok();
             } else {
                 root.remove_attribute(&format!("data-{name}")).ok();

@@ -413,6 +413,13 @@ impl Ui {
         self.params.with(|p| p.get(key).map(str::to_string))
     }
 
+    /// One parameter's value ("" when absent) as a memo: what reads it runs again when that
+    /// parameter changes, not at every keystroke in another one.
+    pub fn param(&self, key: &'static str) -> Memo<String> {
+        let params = self.params;
+        Memo::new(move |_| params.with(|p| p.get(key).unwrap_or_default().to_string()))
+    }
+
     pub fn set(&self, key: &str, value: impl Into<String>) {
         let value = value.into();
         self.params.update(|p| p.set(key, value));

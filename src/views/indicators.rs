@@ -146,9 +146,10 @@ pub fn Indicators() -> impl IntoView {
             }
         }
     };
+    let (sort, dir) = (ui.param("sort"), ui.param("dir"));
     let sort_header = move |key: SortKey, zh: &'static str, en: &'static str| {
-        let active = move || SortKey::parse(&ui.get("sort").unwrap_or_default()) == key && key != SortKey::Printed;
-        let desc = move || ui.get("dir").as_deref() == Some("desc");
+        let active = move || sort.with(|s| SortKey::parse(s)) == key && key != SortKey::Printed;
+        let desc = move || dir.with(|d| d == "desc");
         let on_click = move |_| {
             ui.params.update(|p| {
                 let same = SortKey::parse(p.get("sort").unwrap_or("")) == key;

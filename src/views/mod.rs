@@ -23,12 +23,12 @@ use leptos::prelude::*;
 pub fn param_select(param: &'static str, label: String, options: Vec<(String, String)>) -> impl IntoView {
     let ui = ui();
     let id = format!("filter-{param}");
-    let current = move || ui.get(param).unwrap_or_default();
+    let current = ui.param(param);
     let opts = options
         .into_iter()
         .map(|(value, text)| {
             let v = value.clone();
-            view! { <option value=value selected=move || current() == v>{text}</option> }
+            view! { <option value=value selected=move || current.with(|c| *c == v)>{text}</option> }
         })
         .collect_view();
     let for_id = id.clone();
@@ -49,7 +49,7 @@ pub fn param_input(param: &'static str, label: String, placeholder: String) -> i
         <label class="filter" for=for_id>
             <span>{label}</span>
             <input id=id type="search" placeholder=placeholder
-                prop:value=move || ui.get(param).unwrap_or_default()
+                prop:value=ui.param(param)
                 on:input=move |ev| ui.set(param, event_target_value(&ev)) />
         </label>
     }

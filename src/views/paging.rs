@@ -7,8 +7,9 @@ use crate::state::{tr, ui, Lang};
 use leptos::html;
 use leptos::prelude::*;
 
-/// Rows built with the keystroke: about one screen of table rows.
-pub const FIRST: usize = 12;
+/// Rows built with the keystroke: what a phone shows above the fold under the filters, most of a
+/// desktop's; the next frame adds the rest of the screen.
+pub const FIRST: usize = 8;
 /// Rows added per animation frame while the end of the table is near.
 const CHUNK: usize = 24;
 /// "Near": the end of the table less than this many viewport heights below the fold.

@@ -46,14 +46,16 @@ pub fn PresentButton() -> impl IntoView {
 #[component]
 pub fn TourBar() -> impl IntoView {
     let ui = ui();
-    let active = move || ui.params.with(|p| p.has("present") && !matches!(p.get("present"), Some("0" | "false")));
-    let current = move || ui.get("step").and_then(|s| s.parse::<usize>().ok()).unwrap_or(0);
+    let active =
+        Memo::new(move |_| ui.params.with(|p| p.has("present") && !matches!(p.get("present"), Some("0" | "false"))));
+    let step = ui.param("step");
+    let current = move || step.with(|s| s.parse::<usize>().unwrap_or(0));
     let steps = atlas().corpus.index.tour.clone();
     let n = steps.len();
     let keys = {
         let steps = steps.clone();
         window_event_listener(leptos::ev::keydown, move |ev| {
-            if !active() {
+            if !active.get_untracked() {
                 return;
             }
             match ev.key().as_str() {
@@ -67,7 +69,7 @@ pub fn TourBar() -> impl IntoView {
     };
     on_cleanup(move || keys.remove());
     move || {
-        if !active() || n == 0 {
+        if !active.get() || n == 0 {
             return None;
         }
         let lang = ui.lang();

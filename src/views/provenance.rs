@@ -12,10 +12,12 @@ pub fn Provenance() -> impl IntoView {
     let ui = ui();
     let data = data();
     let atlas = atlas();
+    let prov = ui.param("prov");
     let target = move || {
-        let p = ui.get("prov")?;
-        let (id, line) = p.split_once(':')?;
-        Some((id.to_string(), line.parse::<usize>().ok().filter(|l| *l > 0)?))
+        prov.with(|p| {
+            let (id, line) = p.split_once(':')?;
+            Some((id.to_string(), line.parse::<usize>().ok().filter(|l| *l > 0)?))
+        })
     };
     {
         let atlas = atlas.clone();
@@ -27,7 +29,7 @@ pub fn Provenance() -> impl IntoView {
     }
     let close = move || ui.set("prov", "");
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && ui.get("prov").is_some() {
+        if ev.key() == "Escape" && !prov.get_untracked().is_empty() {
             close();
         }
     });

