@@ -211,7 +211,7 @@ fn working(atlas: Atlas, ui: Ui) -> (Memo<Working>, Memo<bool>) {
     });
     // The last data with localities, kept while the overview (which needs none) is on screen, so
     // that going back to another view does not build it again.
-    let last = StoredValue::new(None::<Working>);
+    let last = StoredValue::new(None::<Arc<Data>>);
     let working = Memo::new(move |prev: Option<&Working>| {
         let w = wanted.get();
         let states: Vec<Option<Loaded<Arc<atlas_data::Shard>>>> =
@@ -229,15 +229,17 @@ fn working(atlas: Atlas, ui: Ui) -> (Memo<Working>, Memo<bool>) {
                 }
             }
         }
-        if let Some(d) = prev.into_iter().chain(&last.get_value()).find_map(|w| match w {
-            Working::Ready(d) if d.built_from(&shards) => Some(d.clone()),
+        let reuse = |d: &Arc<Data>| d.built_from(&shards).then(|| d.clone());
+        let previous = match prev {
+            Some(Working::Ready(d)) => reuse(d),
             _ => None,
-        }) {
+        };
+        if let Some(d) = previous.or_else(|| last.with_value(|l| l.as_ref().and_then(reuse))) {
             return Working::Ready(d);
         }
         let data = Arc::new(Data::new(atlas.clone(), shards));
         if !data.core.localities.is_empty() {
-            last.set_value(Some(Working::Ready(data.clone())));
+            last.set_value(Some(data.clone()));
         }
         Working::Ready(data)
     });

@@ -1,7 +1,7 @@
 //! Shared widget state.
 //!
-//! - [`Atlas`]: the corpus (its index, always there) and what has been loaded of it — shards,
-//!   texts, indicator columns, outlines — each fetched once, on demand, and cached.
+//! - [`Atlas`]: the corpus (its index, always there) and what has been loaded of it — cards,
+//!   shards, texts, indicator columns, outlines — each fetched once, on demand, and cached.
 //! - [`Ui`]: the view state, which is the URL's query parameters.
 //! - [`Data`]: the localities on screen (the *working set*: the chosen ones, plus any a view or the
 //!   source panel points at) with their lookup tables. Views read it from context; it is rebuilt
@@ -194,9 +194,9 @@ fn view_of(params: &Params) -> View {
     View::parse(params.get("view").unwrap_or(""))
 }
 
-/// The positions of the localities whose shards the screen needs: those `prov` points at (the
-/// source panel), and but in the overview (which shows cards) the chosen ones and those `mloc` and
-/// `tloc` point at.
+/// The positions of the localities whose shards the screen needs: the one the source panel
+/// (`prov`) shows and, except in the overview (which shows cards), the chosen ones and those `mloc`
+/// and `tloc` point at.
 pub fn working_set(corpus: &Corpus, params: &Params) -> Vec<usize> {
     let overview = view_of(params) == View::Overview;
     let mut set = if overview { Vec::new() } else { on_screen(corpus, params) };
