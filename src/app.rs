@@ -360,11 +360,7 @@ fn post_height_to_host(ui: Ui) {
 /// interaction, for print and screenshots). They become attributes on `<html>` that the
 /// stylesheet reads, and `lang` sets the document language.
 fn apply_render_flags(ui: Ui) {
-    // `?plain`, `?plain=1` and `?plain=true` switch a flag on; `0` and `false` leave it off.
-    let flag = move |name: &'static str| {
-        Memo::new(move |_| ui.params.with(|p| p.has(name) && !matches!(p.get(name), Some("0" | "false"))))
-    };
-    let flags = [("plain", flag("plain")), ("static", flag("static")), ("present", flag("present"))];
+    let flags = ["plain", "static", "present"].map(|name| (name, ui.flag(name)));
     let dark = ui.param("dark");
     // Memos in, so that a keystroke in a filter does not touch `<html>`.
     Effect::new(move |_| {

@@ -420,6 +420,13 @@ impl Ui {
         Memo::new(move |_| params.with(|p| p.get(key).unwrap_or_default().to_string()))
     }
 
+    /// A switch parameter as a memo: `?plain`, `?plain=1` and `?plain=true` turn it on; absent,
+    /// `0` and `false` leave it off.
+    pub fn flag(&self, key: &'static str) -> Memo<bool> {
+        let params = self.params;
+        Memo::new(move |_| params.with(|p| p.has(key) && !matches!(p.get(key), Some("0" | "false"))))
+    }
+
     pub fn set(&self, key: &str, value: impl Into<String>) {
         let value = value.into();
         self.params.update(|p| p.set(key, value));

@@ -39,7 +39,7 @@ pub fn Overview() -> impl IntoView {
                     Loaded::Ready(card) => card_view(summary, parent, &card, lang).into_any(),
                     Loaded::Failed(message) => view! {
                         <article class="card" data-locality=summary.id.clone()>
-                            <h2>{name(summary, lang)}</h2>
+                            <h2>{atlas.name(&summary.id, lang)}</h2>
                             <ErrorView message />
                         </article>
                     }
@@ -49,14 +49,6 @@ pub fn Overview() -> impl IntoView {
             })
             .collect_view()
             .into_any()
-    }
-}
-
-fn name(s: &Summary, lang: Lang) -> String {
-    if lang == Lang::Zh {
-        s.name.clone()
-    } else {
-        s.name_en.clone()
     }
 }
 
@@ -85,7 +77,7 @@ fn card_view(s: &Summary, parent: String, card: &Card, lang: Lang) -> impl IntoV
     let map_id = s.id.clone();
     view! {
         <article class="card" data-locality=s.id.clone()>
-            <h2>{name(s, lang)}<span class="level">{level_label(s.level, lang)}" · "{parent}</span></h2>
+            <h2>{crate::state::atlas().name(&s.id, lang)}<span class="level">{level_label(s.level, lang)}" · "{parent}</span></h2>
             <p class="plan-title">{card.title.clone()}</p>
             <dl>
                 <dt>{lang.t("通过日期", "Adopted")}</dt><dd class="adopted">{adopted}</dd>

@@ -46,8 +46,7 @@ pub fn PresentButton() -> impl IntoView {
 #[component]
 pub fn TourBar() -> impl IntoView {
     let ui = ui();
-    let active =
-        Memo::new(move |_| ui.params.with(|p| p.has("present") && !matches!(p.get("present"), Some("0" | "false"))));
+    let active = ui.flag("present");
     let step = ui.param("step");
     let current = move || step.with(|s| s.parse::<usize>().unwrap_or(0));
     let steps = atlas().corpus.index.tour.clone();

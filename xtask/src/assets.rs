@@ -74,8 +74,7 @@ pub fn hash(dist: &Path, chunks: &[String]) -> Result<BTreeMap<String, String>> 
     Ok(names)
 }
 
-/// The widget's scripts, minified in place by terser (the wasm-bindgen script is three times
-/// smaller unminified). Their names hash the source, which determines the minified bytes. The
+/// The widget's scripts, minified in place by terser (the wasm-bindgen script shrinks to a third). Their names hash the source, which determines the minified bytes. The
 /// sources are kept under target/unminified for the offline file, which rewrites their imports.
 pub fn minify(dist: &Path, names: &BTreeMap<String, String>) -> Result<()> {
     let terser = crate::tools::ensure_terser()?.join("terser");

@@ -128,12 +128,10 @@ pub fn build(prepared: &Prepared, targets: &Targets, mut each: impl FnMut(&Local
     }
     if let Some(single) = &targets.single {
         let mut sections: Vec<(SectionKind, u32, &[u8])> = vec![(SectionKind::Index, 0, &index_payload)];
-        for (kind, of) in [(SectionKind::Locality, 0), (SectionKind::Text, 1), (SectionKind::Card, 2)] {
-            sections.extend(kept.iter().enumerate().map(|(i, (p, text))| {
-                let payload = [&p.shard, text, &p.card][of];
-                (kind, i as u32, payload.as_slice())
-            }));
-        }
+        let at = |i: usize| i as u32;
+        sections.extend(kept.iter().enumerate().map(|(i, (p, _))| (SectionKind::Locality, at(i), p.shard.as_slice())));
+        sections.extend(kept.iter().enumerate().map(|(i, (_, text))| (SectionKind::Text, at(i), text.as_slice())));
+        sections.extend(kept.iter().enumerate().map(|(i, (p, _))| (SectionKind::Card, at(i), p.card.as_slice())));
         for (i, (payload, file)) in column_payloads.iter().zip(&index.key_files).enumerate() {
             if file.localities > 0 {
                 sections.push((SectionKind::Column, i as u32, payload));
