@@ -5,7 +5,7 @@
 use super::{open_provenance, param_input, param_select};
 use crate::index::{IndicatorFilter, SortKey};
 use crate::state::{data, ui, Lang};
-use atlas_data::{Attribute, Column, Indicator, Marker, Table};
+use atlas_data::{Attribute, Column, Marker, Table};
 use leptos::prelude::*;
 
 /// The value columns shown, each with the cells it may hold (first present wins).
@@ -57,19 +57,134 @@ pub fn attribute_text(a: Option<Attribute>, lang: Lang) -> &'static str {
     }
 }
 
-fn value_cell(row: &Indicator, columns: &[Column], lang: Lang) -> AnyView {
-    let Some((col, cell)) = columns.iter().find_map(|c| row.cells.get(c).map(|cell| (*c, cell))) else {
-        return view! { <td class="num"></td> }.into_any();
-    };
-    let title = format!("{} · {} {}", col.as_str(), lang.t("原文第", "source line"), row.line);
-    let raw = cell.raw.clone();
-    // Its click is handled by the table (`row_click`).
-    view! {
-        <td class="num">
-            <button class="value" data-col=col.as_str() title=title>{raw}</button>
-        </td>
+/// What one indicator row shows, as text: a row slot compares it with what it showed and rewrites
+/// only the cells that differ.
+#[derive(Clone, Default, PartialEq)]
+struct RowText {
+    locality_id: String,
+    line: u32,
+    locality: String,
+    table: &'static str,
+    category: String,
+    seq: String,
+    key_title: String,
+    name: String,
+    marker: &'static str,
+    chartable: bool,
+    chart_label: &'static str,
+    unit: String,
+    attribute: &'static str,
+    /// Per shown value column: the column present, its tooltip and the value as printed.
+    values: [Option<(&'static str, String, String)>; VALUE_COLUMNS.len()],
+}
+
+impl RowText {
+    fn of(data: &crate::state::Data, r: crate::index::RowRef, lang: Lang) -> Self {
+        let l = &data.core.localities[r.loc];
+        let row = &l.indicators[r.row];
+        let values = VALUE_COLUMNS.map(|(_, _, cols)| {
+            cols.iter().find_map(|c| row.cells.get(c).map(|cell| (*c, cell))).map(|(col, cell)| {
+                let title = format!("{} · {} {}", col.as_str(), lang.t("原文第", "source line"), row.line);
+                (col.as_str(), title, cell.raw.clone())
+            })
+        });
+        RowText {
+            locality_id: l.id.clone(),
+            line: row.line,
+            locality: if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() },
+            table: match row.table {
+                Table::Fourteenth => lang.t("十四五", "14th"),
+                Table::Thirteenth => lang.t("十三五", "13th"),
+            },
+            category: row.category.clone().unwrap_or_default(),
+            seq: row.seq.clone().unwrap_or_default(),
+            key_title: row.key.as_ref().map(|k| data.key_name(k, lang)).unwrap_or_default(),
+            name: match &row.parent {
+                Some(p) => format!("{p} · {}", row.name),
+                None => row.name.clone(),
+            },
+            marker: marker_text(row.marker),
+            chartable: row.cells.values().any(|c| c.value.is_some() && !c.cumulative),
+            chart_label: lang.t("画增长图", "Growth chart"),
+            unit: row.unit.clone().unwrap_or_default(),
+            attribute: attribute_text(row.attribute, lang),
+            values,
+        }
     }
-    .into_any()
+
+    /// Writes this row into a slot's `cells` where it differs from `was`, what the slot shows
+    /// now.
+    fn write(&self, tr: &web_sys::Element, was: Option<&RowText>) {
+        use super::paging::{write_attr, write_text};
+        let cells = tr.children();
+        let cell = |k: usize| cells.item(k as u32);
+        let before = |f: fn(&RowText) -> &str| was.map(f);
+        write_attr(Some(tr.clone()), "data-locality", &self.locality_id, before(|t| &t.locality_id));
+        if was.is_none_or(|w| w.line != self.line) {
+            tr.set_attribute("data-line", &self.line.to_string()).ok();
+        }
+        write_text(cell(0), &self.locality, before(|t| &t.locality));
+        write_text(cell(1), self.table, before(|t| t.table));
+        write_text(cell(2), &self.category, before(|t| &t.category));
+        write_text(cell(3), &self.seq, before(|t| &t.seq));
+        if let Some(th) = cell(4) {
+            write_attr(Some(th.clone()), "title", &self.key_title, before(|t| &t.key_title));
+            let parts = th.children();
+            write_text(parts.item(0), &self.name, before(|t| &t.name));
+            write_text(parts.item(1), self.marker, before(|t| t.marker));
+            if let Some(chart) = parts.item(2) {
+                if was.is_none_or(|w| w.chartable != self.chartable) {
+                    chart.toggle_attribute_with_force("hidden", !self.chartable).ok();
+                }
+                write_attr(Some(chart.clone()), "title", self.chart_label, before(|t| t.chart_label));
+                write_attr(Some(chart), "aria-label", self.chart_label, before(|t| t.chart_label));
+            }
+        }
+        write_text(cell(5), &self.unit, before(|t| &t.unit));
+        write_text(cell(6), self.attribute, before(|t| t.attribute));
+        for (k, value) in self.values.iter().enumerate() {
+            let old = was.map(|w| &w.values[k]);
+            if old == Some(value) {
+                continue;
+            }
+            let Some(button) = cell(7 + k).and_then(|td| td.first_element_child()) else { continue };
+            button.toggle_attribute_with_force("hidden", value.is_none()).ok();
+            match value {
+                Some((col, title, raw)) => {
+                    let old = old.and_then(Option::as_ref);
+                    write_attr(Some(button.clone()), "data-col", col, old.map(|o| o.0));
+                    write_attr(Some(button.clone()), "title", title, old.map(|o| o.1.as_str()));
+                    write_text(Some(button), raw, old.map(|o| o.2.as_str()));
+                }
+                // Nothing of another row's value stays behind, even hidden.
+                None => {
+                    button.remove_attribute("data-col").ok();
+                    button.remove_attribute("title").ok();
+                    button.set_text_content(None);
+                }
+            }
+        }
+    }
+}
+
+/// Builds an indicator row's empty cells, in the order `RowText::write` fills them. A column
+/// the row does not print keeps a hidden button, so that the cells stay in place. The chart
+/// icon is drawn by the stylesheet.
+fn cells(tr: &web_sys::Element) {
+    use super::paging::append;
+    for class in ["", "", "", "num"] {
+        append(tr, "td", class);
+    }
+    let th = append(tr, "th", "");
+    th.set_attribute("scope", "row").ok();
+    append(&th, "span", "name");
+    append(&th, "span", "marker");
+    append(&th, "button", "chart-link").set_attribute("hidden", "").ok();
+    append(tr, "td", "");
+    append(tr, "td", "");
+    for _ in VALUE_COLUMNS {
+        append(&append(tr, "td", "num"), "button", "value").set_attribute("hidden", "").ok();
+    }
 }
 
 /// One click handler for the whole table instead of several per row (a filter change builds rows
@@ -168,44 +283,14 @@ pub fn Indicators() -> impl IntoView {
             </th>
         }
     };
-    // Keyed rows: a filter change only inserts and removes the rows that changed.
-    let render_row = {
+    let (visible, more, show_all) = super::paging::paged(rows);
+    let text = {
         let data = data.clone();
-        move |(r, lang): (crate::index::RowRef, Lang)| {
-            let l = &data.core.localities[r.loc];
-            let row = &l.indicators[r.row];
-            let key_title = row.key.as_ref().map(|k| data.key_name(k, lang)).unwrap_or_default();
-            let cells = VALUE_COLUMNS.iter().map(|(_, _, cols)| value_cell(row, cols, lang)).collect_view();
-            let table = match row.table {
-                Table::Fourteenth => lang.t("十四五", "14th"),
-                Table::Thirteenth => lang.t("十三五", "13th"),
-            };
-            let name = match &row.parent {
-                Some(p) => format!("{p} · {}", row.name),
-                None => row.name.clone(),
-            };
-            let chartable = row.cells.values().any(|c| c.value.is_some() && !c.cumulative);
-            // The icon is drawn by the stylesheet: an inline SVG per row cost three SVG elements to
-            // build and tear down with every filter change.
-            let chart_link = chartable.then(|| {
-                view! { <button class="chart-link" title=lang.t("画增长图", "Growth chart") aria-label=lang.t("画增长图", "Growth chart")></button> }
-            });
-            view! {
-                <tr data-locality=l.id.clone() data-line=row.line>
-                    <td>{if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() }}</td>
-                    <td>{table}</td>
-                    <td>{row.category.clone().unwrap_or_default()}</td>
-                    <td class="num">{row.seq.clone().unwrap_or_default()}</td>
-                    <th scope="row" title=key_title>{name}<span class="marker">{marker_text(row.marker)}</span>{chart_link}</th>
-                    <td>{row.unit.clone().unwrap_or_default()}</td>
-                    <td>{attribute_text(row.attribute, lang)}</td>
-                    {cells}
-                </tr>
-            }
+        move |item: Memo<crate::index::RowRef>| {
+            let data = data.clone();
+            Memo::new(move |_| RowText::of(&data, item.get(), ui.lang()))
         }
     };
-    let (visible, more, show_all) = super::paging::paged(rows);
-    let keyed = move || visible.get().into_iter().map(|r| (r, ui.lang())).collect::<Vec<_>>();
     let save_csv = {
         let data = data.clone();
         move |_| {
@@ -280,7 +365,7 @@ pub fn Indicators() -> impl IntoView {
                     {sort_header(SortKey::Value(Column::TargetGrowth), VALUE_COLUMNS[4].0, VALUE_COLUMNS[4].1)}
                     <th scope="col">{crate::state::tr(VALUE_COLUMNS[5].0, VALUE_COLUMNS[5].1)}</th>
                 </tr></thead>
-                <tbody on:click=row_click><For each=keyed key=|(r, lang)| (r.loc, r.row, *lang == Lang::En) children=render_row /></tbody>
+                <tbody on:click=row_click>{super::paging::slots(visible, text, super::paging::Row { cells, write: RowText::write })}</tbody>
             </table>
         </div>
         {more}

@@ -2,6 +2,9 @@
 //! the end of the table is near the viewport. A keystroke in a filter then costs one screenful of
 //! rows however many match, and a table of thousands of rows never builds what nobody scrolls to.
 //! The line under the table says how many are shown; a button above it shows them all.
+//!
+//! The rows themselves live in slots (`slots`): `<tr>`s that a new result rewrites in place
+//! instead of tearing down and building again.
 
 use crate::state::{tr, ui, Lang};
 use leptos::html;
@@ -80,4 +83,92 @@ where
         <button class="link show-all" hidden=all_shown on:click=move |_| grow(usize::MAX)>{tr("全部显示", "Show all")}</button>
     };
     (visible, line, show_all)
+}
+
+/// How a table fills a row slot: `cells` builds a row's empty cells (once per slot), and
+/// `write` writes a row's text `R` into them where it differs from the row shown before (none at
+/// first).
+pub struct Row<R> {
+    pub cells: fn(&web_sys::Element),
+    pub write: fn(&R, &web_sys::Element, Option<&R>),
+}
+
+impl<R> Clone for Row<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R> Copy for Row<R> {}
+
+/// Renders `visible` into `<tr>` slots that are reused rather than rebuilt: slot `i` shows the
+/// `i`th visible row, whatever its identity, and a slot past the end of a shorter result is
+/// hidden, not removed. A filter change then only rewrites the cells that differ in the first
+/// screenful: no row is torn down (which costs the browser a synchronous layout detach per row)
+/// or built anew once the table has been shown. `text` gives what a slot's row shows.
+pub fn slots<T, R>(
+    visible: Memo<Vec<T>>,
+    text: impl Fn(Memo<T>) -> Memo<R> + Clone + Send + Sync + 'static,
+    row: Row<R>,
+) -> impl IntoView
+where
+    T: Clone + Default + PartialEq + Send + Sync + 'static,
+    R: Clone + Send + Sync + 'static,
+{
+    // Slots only ever grow: as many as the most rows shown at once.
+    let count = Memo::new(move |most: Option<&usize>| visible.with(Vec::len).max(most.copied().unwrap_or(0)));
+    let slot = move |i: usize| {
+        // A hidden slot keeps its last row, so hiding it rewrites nothing.
+        let item = Memo::new(move |last: Option<&T>| {
+            visible.with(|v| v.get(i).cloned()).or_else(|| last.cloned()).unwrap_or_default()
+        });
+        let hidden = move || visible.with(Vec::len) <= i;
+        view! { <tr hidden=hidden use:show=(text(item), row)></tr> }
+    };
+    view! { <For each=move || 0..count.get() key=|i| *i children=slot /> }
+}
+
+/// Sets `el`'s text to `new` unless `was` (what it shows) is already that.
+pub fn write_text(el: Option<web_sys::Element>, new: &str, was: Option<&str>) {
+    if let Some(el) = el.filter(|_| was != Some(new)) {
+        el.set_text_content(Some(new));
+    }
+}
+
+/// Sets `el`'s attribute `name` to `new` unless `was` (its value now) is already that.
+pub fn write_attr(el: Option<web_sys::Element>, name: &str, new: &str, was: Option<&str>) {
+    if let Some(el) = el.filter(|_| was != Some(new)) {
+        el.set_attribute(name, new).ok();
+    }
+}
+
+/// Keeps a row slot's `<tr>` showing `text` (the directive of `slots`' rows).
+///
+/// Written by hand rather than as a view rebuilt in place: with erased view types a rebuild
+/// rewrites every attribute, and a reactive node per cell costs more to notify than to write.
+fn show<R>(tr: web_sys::Element, (text, row): (Memo<R>, Row<R>))
+where
+    R: Clone + Send + Sync + 'static,
+{
+    // A directive runs before its element's children are built: the cells come from here.
+    (row.cells)(&tr);
+    let effect = RenderEffect::new(move |was: Option<R>| {
+        text.with(|t| {
+            (row.write)(t, &tr, was.as_ref());
+            t.clone()
+        })
+    });
+    // Lives as long as the slot.
+    StoredValue::new_local(effect);
+}
+
+/// Appends an empty `<tag class=…>` to `parent` (for a slot's `cells`); `class` may be empty.
+pub fn append(parent: &web_sys::Element, tag: &str, class: &str) -> web_sys::Element {
+    let document = parent.owner_document().expect("an element belongs to a document");
+    let el = document.create_element(tag).expect("a valid tag name");
+    if !class.is_empty() {
+        el.set_class_name(class);
+    }
+    parent.append_child(&el).ok();
+    el
 }

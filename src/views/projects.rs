@@ -44,6 +44,92 @@ fn yi(yuan: u64) -> String {
     }
 }
 
+/// What one project row shows, as text: a row slot writes only what differs from its last row.
+#[derive(Clone, Default, PartialEq)]
+struct RowText {
+    locality_id: String,
+    project: usize,
+    open: bool,
+    locality: String,
+    name: String,
+    sector: String,
+    box_title: String,
+    investment: String,
+    places: String,
+}
+
+impl RowText {
+    /// `open` is the `proj` parameter: the project whose details are shown, as `locality:index`.
+    fn of(data: &crate::state::Data, r: ProjectRef, lang: Lang, open: &str) -> Self {
+        let l = &data.core.localities[r.loc];
+        let p = &l.projects[r.project];
+        RowText {
+            locality_id: l.id.clone(),
+            project: r.project,
+            open: open.split_once(':').is_some_and(|(id, i)| l.id == id && i.parse() == Ok(r.project)),
+            locality: if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() },
+            name: p.name.clone(),
+            sector: sector_label(p.sector, lang),
+            box_title: p.box_title.clone(),
+            investment: p.investment_raw.clone().unwrap_or_default(),
+            places: p.places.join("、"),
+        }
+    }
+
+    /// Writes this row into a slot's `cells` where it differs from `was`, what the slot shows
+    /// now.
+    fn write(&self, tr: &web_sys::Element, was: Option<&RowText>) {
+        use super::paging::{write_attr, write_text};
+        let cells = tr.children();
+        let cell = |k: u32| cells.item(k);
+        let before = |f: fn(&RowText) -> &str| was.map(f);
+        write_attr(Some(tr.clone()), "data-locality", &self.locality_id, before(|t| &t.locality_id));
+        if was.is_none_or(|w| w.project != self.project) {
+            tr.set_attribute("data-project", &self.project.to_string()).ok();
+        }
+        let button = cell(1).and_then(|th| th.first_element_child());
+        if was.is_none_or(|w| w.open != self.open) {
+            tr.class_list().toggle_with_force("open", self.open).ok();
+            write_attr(button.clone(), "aria-expanded", if self.open { "true" } else { "false" }, None);
+        }
+        write_text(cell(0), &self.locality, before(|t| &t.locality));
+        write_text(button, &self.name, before(|t| &t.name));
+        write_text(cell(2), &self.sector, before(|t| &t.sector));
+        write_text(cell(3), &self.box_title, before(|t| &t.box_title));
+        write_text(cell(4), &self.investment, before(|t| &t.investment));
+        write_text(cell(5), &self.places, before(|t| &t.places));
+    }
+}
+
+/// Builds a project row's empty cells, in the order `RowText::write` fills them.
+fn cells(tr: &web_sys::Element) {
+    use super::paging::append;
+    append(tr, "td", "");
+    let th = append(tr, "th", "");
+    th.set_attribute("scope", "row").ok();
+    append(&th, "button", "project").set_attribute("aria-expanded", "false").ok();
+    for class in ["", "box", "num", ""] {
+        append(tr, "td", class);
+    }
+}
+
+/// One click handler for the table: a project's name opens or closes its details.
+fn row_click(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Some(row) = target.closest("button.project").ok().flatten().and_then(|b| b.closest("tr").ok().flatten()) else {
+        return;
+    };
+    let (Some(loc), Some(project)) = (row.get_attribute("data-locality"), row.get_attribute("data-project")) else {
+        return;
+    };
+    let key = format!("{loc}:{project}");
+    ui().params.update(|p| {
+        let open = p.get("proj") == Some(key.as_str());
+        p.set("proj", if open { String::new() } else { key });
+    });
+}
+
 #[component]
 pub fn Projects() -> impl IntoView {
     let data = data();
@@ -195,37 +281,12 @@ pub fn Projects() -> impl IntoView {
         by_locality.with(|b| bars::draw(c, r, title, b))
     };
     let (visible, more, show_all) = super::paging::paged(found);
-    // Keyed rows: a filter change builds only the rows that came into view; opening a project
-    // rebuilds only its row and the one closed.
-    let keyed = {
+    let open = ui.param("proj");
+    let text = {
         let data = data.clone();
-        move || {
-            let (lang, open) = (ui.lang(), ui.get("proj"));
-            let is_open = |r: &ProjectRef| {
-                open.as_deref()
-                    .and_then(|o| o.split_once(':'))
-                    .is_some_and(|(id, i)| data.core.localities[r.loc].id == id && i.parse() == Ok(r.project))
-            };
-            visible.get().into_iter().map(|r| (r, lang, is_open(&r))).collect::<Vec<_>>()
-        }
-    };
-    let render_row = {
-        let data = data.clone();
-        move |(ProjectRef { loc, project }, lang, is_open): (ProjectRef, Lang, bool)| {
-            let l = &data.core.localities[loc];
-            let p = &l.projects[project];
-            let key = format!("{}:{}", l.id, project);
-            let toggle = move |_| ui.set("proj", if is_open { String::new() } else { key.clone() });
-            view! {
-                <tr data-locality=l.id.clone() data-project=project class:open=is_open>
-                    <td>{if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() }}</td>
-                    <th scope="row"><button class="project" aria-expanded=is_open.to_string() on:click=toggle>{p.name.clone()}</button></th>
-                    <td>{sector_label(p.sector, lang)}</td>
-                    <td class="box">{p.box_title.clone()}</td>
-                    <td class="num">{p.investment_raw.clone().unwrap_or_default()}</td>
-                    <td>{p.places.join("、")}</td>
-                </tr>
-            }
+        move |item: Memo<ProjectRef>| {
+            let data = data.clone();
+            Memo::new(move |_| open.with(|o| RowText::of(&data, item.get(), ui.lang(), o)))
         }
     };
     let detail = {
@@ -342,13 +403,7 @@ pub fn Projects() -> impl IntoView {
                     <th scope="col">{crate::state::tr("投资", "Investment")}</th>
                     <th scope="col">{crate::state::tr("地点", "Places")}</th>
                 </tr></thead>
-                <tbody>
-                    <For
-                        each=keyed
-                        key=|(r, lang, is_open)| (r.loc, r.project, *lang == Lang::En, *is_open)
-                        children=render_row
-                    />
-                </tbody>
+                <tbody on:click=row_click>{super::paging::slots(visible, text, super::paging::Row { cells, write: RowText::write })}</tbody>
             </table>
         </div>
         {more}

@@ -103,9 +103,9 @@ test('an embedded widget posts plan-atlas:select as the reader chooses', async (
   assert.deepEqual(s.localities.map((l) => l.id), expected().localities.map((l) => l.id));
 
   await frame.locator('button[role="tab"][data-view="projects"]').click();
-  await frame.locator('table.projects tbody tr').first().waitFor();
+  await frame.locator('table.projects tbody tr:not([hidden])').first().waitFor();
   await page.waitForFunction(() => window.selections.at(-1).view === 'projects');
-  await frame.locator('table.projects tbody tr button.project').first().click();
+  await frame.locator('table.projects tbody tr:not([hidden]) button.project').first().click();
   await page.waitForFunction(() => window.selections.at(-1).project);
   s = await last();
   const first = expected().localities.flatMap((l) => l.projects.map((p) => ({ ...p, loc: l.id, file: l.source })))[0];

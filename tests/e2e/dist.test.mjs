@@ -94,7 +94,7 @@ test("a view whose code cannot be fetched says so and offers a retry; the rest k
     // With the connection back, the retry shows the view; and another view opens: nothing crashed.
     await page.unroute(/split_projects_view.*\.wasm$/);
     await page.locator('#view-panel button.retry').click();
-    await page.locator('table.projects tbody tr').first().waitFor();
+    await page.locator('table.projects tbody tr:not([hidden])').first().waitFor();
     await page.locator('[role="tab"][data-view="text"]').click();
     await page.locator('.outline').first().waitFor();
     assert.deepEqual(errors, []);

@@ -82,8 +82,8 @@ export async function canvasInk(page, selector) {
 export const VIEW_READY = {
   overview: 'article.card',
   corpus: 'canvas.corpus-map[data-drawn]',
-  indicators: 'table.indicators tbody tr',
-  projects: 'table.projects tbody tr',
+  indicators: 'table.indicators tbody tr:not([hidden])',
+  projects: 'table.projects tbody tr:not([hidden])',
   growth: 'canvas.growth[data-drawn]',
   map: 'canvas.layout-map[data-drawn]',
   compare: 'canvas.compare-bars[data-drawn]',

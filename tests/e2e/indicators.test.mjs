@@ -30,7 +30,7 @@ test('every filter changes the count as the data says', async () => {
   assert.equal(await shown(page), all.length);
   await page.locator('button.show-all').click();
   // The rows are built after the click's event, not during it: wait for them.
-  await page.waitForFunction((n) => document.querySelectorAll('table.indicators tbody tr').length === n, all.length);
+  await page.waitForFunction((n) => document.querySelectorAll('table.indicators tbody tr:not([hidden])').length === n, all.length);
 
   await page.selectOption('#filter-table', '14th');
   assert.equal(await shown(page), all.filter((r) => r.table === '14th').length);
@@ -62,15 +62,15 @@ test('a long table builds a screenful, then more as the reader scrolls, or all o
   await page.setViewportSize({ width: 1280, height: 720 });
   await open(page);
   const all = rows().length;
-  const built = () => page.locator('table.indicators tbody tr').count();
+  const built = () => page.locator('table.indicators tbody tr:not([hidden])').count();
   await page.waitForTimeout(300);
   const first = await built();
   assert.ok(first > 0 && first < all / 3, `${first} of ${all} rows built before scrolling`);
   assert.match(await page.locator('p.more').textContent(), new RegExp(`${first} / ${all}`));
   await page.locator('p.more').scrollIntoViewIfNeeded();
-  await page.waitForFunction((n) => document.querySelectorAll('table.indicators tbody tr').length > n, first);
+  await page.waitForFunction((n) => document.querySelectorAll('table.indicators tbody tr:not([hidden])').length > n, first);
   await page.locator('button.show-all').click();
-  await page.waitForFunction((n) => document.querySelectorAll('table.indicators tbody tr').length === n, all);
+  await page.waitForFunction((n) => document.querySelectorAll('table.indicators tbody tr:not([hidden])').length === n, all);
   // The status line and the button go once every row is in.
   await page.locator('p.more').waitFor({ state: 'hidden' });
   assert.equal(await page.locator('button.show-all').isVisible(), false);
@@ -79,6 +79,30 @@ test('a long table builds a screenful, then more as the reader scrolls, or all o
   const matching = rows().filter((r) => haystack(r).includes('率')).length;
   assert.equal(await shown(page), matching);
   assert.ok((await built()) <= Math.max(first, matching));
+});
+
+test('each filter change shows exactly its rows, in order, in the reused row slots', async () => {
+  const page = await browser.newPage();
+  await open(page);
+  // What a visible row says it is and shows: its source, its name and its 2025 target.
+  const visible = () => page.locator('table.indicators tbody tr:not([hidden])').evaluateAll((trs) => trs.map((tr) => ({
+    id: `${tr.dataset.locality}:${tr.dataset.line}`,
+    name: tr.querySelector('th .name').textContent,
+    target: tr.querySelector('button[data-col="target_2025"]:not([hidden])')?.textContent ?? null,
+  })));
+  const all = rows();
+  for (const q of ['森林', '率', '', '生产', 'forest', '率']) {
+    await page.fill('#filter-q', q);
+    const want = all.filter((r) => haystack(r).includes(q.toLowerCase()));
+    await page.waitForTimeout(200);
+    const got = await visible();
+    assert.ok(got.length >= Math.min(8, want.length) && got.length <= want.length, `${q}: ${got.length} of ${want.length}`);
+    assert.deepEqual(got, want.slice(0, got.length).map((r) => ({
+      id: `${r.loc}:${r.line}`,
+      name: r.parent ? `${r.parent} · ${r.name}` : r.name,
+      target: r.cells.target_2025?.raw ?? null,
+    })), q);
+  }
 });
 
 test('typing into the keyword box keeps focus and filters as you type', async () => {
@@ -98,7 +122,7 @@ test('filters and sorting are restored from the URL on reload', async () => {
   await page.fill('#filter-q', '森林');
   await page.locator('button.sort[data-sort="target_2025"]').click();
   await page.locator('button.sort[data-sort="target_2025"]').click();
-  const before = await page.locator('table.indicators tbody tr').allTextContents();
+  const before = await page.locator('table.indicators tbody tr:not([hidden])').allTextContents();
   assert.match(page.url(), /table=14th/);
   assert.match(page.url(), /sort=target_2025/);
   assert.match(page.url(), /dir=desc/);
@@ -106,11 +130,11 @@ test('filters and sorting are restored from the URL on reload', async () => {
   await page.locator('table.indicators').waitFor();
   assert.equal(await page.inputValue('#filter-table'), '14th');
   assert.equal(await page.inputValue('#filter-q'), '森林');
-  assert.deepEqual(await page.locator('table.indicators tbody tr').allTextContents(), before);
+  assert.deepEqual(await page.locator('table.indicators tbody tr:not([hidden])').allTextContents(), before);
   // Descending by the 2025 target: the values shown decrease.
   const targets = rows().filter((r) => r.table === '14th' && r.name.includes('森林') && r.cells.target_2025?.value != null)
     .map((r) => r.cells.target_2025.value).sort((a, b) => b - a);
-  const firstCells = await page.locator('table.indicators tbody tr button[data-col="target_2025"]').allTextContents();
+  const firstCells = await page.locator('table.indicators tbody tr:not([hidden]) button[data-col="target_2025"]').allTextContents();
   assert.equal(firstCells.length, targets.length);
   assert.equal(Number(firstCells[0].replace(/[^\d.]/g, '')), targets[0]);
 });
@@ -131,7 +155,7 @@ test('a value opens its source line with context', async () => {
   const page = await browser.newPage();
   await open(page, '&q=地区生产总值&table=14th');
   const row = rows().find((r) => r.loc === '430321' && r.table === '14th' && r.key === 'gdp');
-  const button = page.locator(`tr[data-locality="430321"][data-line="${row.line}"] button[data-col="target_2025"]`);
+  const button = page.locator(`tbody tr:not([hidden])[data-locality="430321"][data-line="${row.line}"] button[data-col="target_2025"]`);
   assert.equal(await button.textContent(), row.cells.target_2025.raw);
   await button.click();
   const dialog = page.locator('aside.provenance');
@@ -146,7 +170,7 @@ test('a value opens its source line with context', async () => {
   await dialog.waitFor({ state: 'detached' });
   // The row's chart button, reached and pressed with the keyboard, opens the growth chart of
   // that very row.
-  const chart = page.locator(`tr[data-locality="430321"][data-line="${row.line}"] button.chart-link`);
+  const chart = page.locator(`tbody tr:not([hidden])[data-locality="430321"][data-line="${row.line}"] button.chart-link`);
   await chart.focus();
   await page.keyboard.press('Enter');
   await page.locator('canvas.growth[data-drawn]').waitFor();

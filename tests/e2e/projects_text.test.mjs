@@ -8,7 +8,7 @@ let server, browser;
 before(async () => { server = await serve(dist()); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const projects = () => expected().localities.flatMap((l) => l.projects.map((p) => ({ ...p, loc: l.id })));
+const projects = () => expected().localities.flatMap((l) => l.projects.map((p, idx) => ({ ...p, loc: l.id, idx })));
 const shown = async (page) => Number(await page.locator('.count .n').textContent());
 
 test('project filters, totals and charts follow the data', async () => {
@@ -27,9 +27,18 @@ test('project filters, totals and charts follow the data', async () => {
     assert.ok((await canvasInk(page, sel)).ink > 500, sel);
   }
 
-  await page.selectOption('#filter-sector', 'water');
-  assert.equal(await shown(page), all.filter((p) => p.sector === 'water').length);
-  await page.selectOption('#filter-sector', '');
+  // The rows on screen are the filter's, in printed order, whichever row slots show them.
+  const visible = () => page.locator('table.projects tbody tr:not([hidden])').evaluateAll((trs) => trs.map((tr) =>
+    [`${tr.dataset.locality}:${tr.dataset.project}`, tr.querySelector('button.project').textContent, tr.cells[4].textContent]));
+  for (const sector of ['water', 'transport', '']) {
+    await page.selectOption('#filter-sector', sector);
+    const want = all.filter((p) => !sector || p.sector === sector);
+    assert.equal(await shown(page), want.length);
+    await page.waitForTimeout(200);
+    const got = await visible();
+    assert.ok(got.length >= Math.min(8, want.length), `${sector}: ${got.length} rows shown`);
+    assert.deepEqual(got, want.slice(0, got.length).map((p) => [`${p.loc}:${p.idx}`, p.name, p.investment_raw ?? '']), sector);
+  }
   await page.check('#filter-inv');
   assert.equal(await shown(page), invested.length);
   await page.fill('#filter-min', '3');
@@ -51,16 +60,19 @@ test('project filters, totals and charts follow the data', async () => {
   // 株洲 专栏21 files its bridges under 两桥: the group filter finds them by their own names.
   await page.selectOption('#filter-group', '两桥');
   assert.equal(await shown(page), all.filter((p) => p.group === '两桥').length);
-  const bridges = await page.locator('table.projects tbody tr button.project').allTextContents();
+  const bridges = await page.locator('table.projects tbody tr:not([hidden]) button.project').allTextContents();
   assert.ok(bridges.includes('清水塘大桥') && bridges.includes('群丰大桥'), bridges.join());
   await page.selectOption('#filter-group', '');
   await page.fill('#filter-pq', '水库');
   const hay = (p) => `${p.name} ${p.group ?? ''} ${p.box} ${p.description} ${p.places.join(' ')}`;
   assert.equal(await shown(page), all.filter((p) => hay(p).includes('水库')).length);
 
-  await page.locator('table.projects tbody tr button.project').first().click();
+  const first = page.locator('table.projects tbody tr:not([hidden])').first();
+  await first.locator('button.project').click();
   await page.locator('.project-detail canvas[data-drawn]').waitFor();
   assert.match(page.url(), /proj=/);
+  assert.equal(await first.locator('button.project').getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('table.projects tbody tr.open').count(), 1);
   await page.screenshot({ path: screenshotPath('projects'), fullPage: false });
   assert.deepEqual(errors, []);
 });
