@@ -8,14 +8,14 @@ use atlas_data::{Attribute, Column, Core, Marker, ProjectSource, Sector, Table};
 use std::collections::BTreeSet;
 
 /// One indicator row: locality index and row index within it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RowRef {
     pub loc: usize,
     pub row: usize,
 }
 
 /// One project: locality index and project index within it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProjectRef {
     pub loc: usize,
     pub project: usize,

@@ -2,6 +2,7 @@
 //! marker, canonical indicator, keyword) and sortable columns. Values show the raw printed text;
 //! each opens its provenance.
 
+use super::paging::{row_slots, Row};
 use super::{open_provenance, param_input, param_select};
 use crate::index::{IndicatorFilter, SortKey};
 use crate::state::{data, ui, Lang};
@@ -59,7 +60,7 @@ pub fn attribute_text(a: Option<Attribute>, lang: Lang) -> &'static str {
 
 /// What one indicator row shows, as text: a row slot compares it with what it showed and rewrites
 /// only the cells that differ.
-#[derive(Clone, Default, PartialEq)]
+#[derive(PartialEq)]
 struct RowText {
     locality_id: String,
     line: u32,
@@ -286,10 +287,7 @@ pub fn Indicators() -> impl IntoView {
     let (visible, more, show_all) = super::paging::paged(rows);
     let text = {
         let data = data.clone();
-        move |item: Memo<crate::index::RowRef>| {
-            let data = data.clone();
-            Memo::new(move |_| RowText::of(&data, item.get(), ui.lang()))
-        }
+        move |r: &crate::index::RowRef| RowText::of(&data, *r, ui.lang())
     };
     let save_csv = {
         let data = data.clone();
@@ -365,7 +363,7 @@ pub fn Indicators() -> impl IntoView {
                     {sort_header(SortKey::Value(Column::TargetGrowth), VALUE_COLUMNS[4].0, VALUE_COLUMNS[4].1)}
                     <th scope="col">{crate::state::tr(VALUE_COLUMNS[5].0, VALUE_COLUMNS[5].1)}</th>
                 </tr></thead>
-                <tbody on:click=row_click>{super::paging::slots(visible, text, super::paging::Row { cells, write: RowText::write })}</tbody>
+                <tbody on:click=row_click use:row_slots=(visible, text, Row { cells, write: RowText::write })></tbody>
             </table>
         </div>
         {more}

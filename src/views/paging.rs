@@ -3,7 +3,7 @@
 //! rows however many match, and a table of thousands of rows never builds what nobody scrolls to.
 //! The line under the table says how many are shown; a button above it shows them all.
 //!
-//! The rows themselves live in slots (`slots`): `<tr>`s that a new result rewrites in place
+//! The rows themselves live in slots (`row_slots`): `<tr>`s that a new result rewrites in place
 //! instead of tearing down and building again.
 
 use crate::state::{tr, ui, Lang};
@@ -85,7 +85,7 @@ where
     (visible, line, show_all)
 }
 
-/// How a table fills a row slot: `cells` builds a row's empty cells (once per slot), and
+/// How a table shows a row in a slot: `cells` builds a row's empty cells (once per slot), and
 /// `write` writes a row's text `R` into them where it differs from the row shown before (none at
 /// first).
 pub struct Row<R> {
@@ -101,31 +101,56 @@ impl<R> Clone for Row<R> {
 
 impl<R> Copy for Row<R> {}
 
-/// Renders `visible` into `<tr>` slots that are reused rather than rebuilt: slot `i` shows the
-/// `i`th visible row, whatever its identity, and a slot past the end of a shorter result is
-/// hidden, not removed. A filter change then only rewrites the cells that differ in the first
-/// screenful: no row is torn down (which costs the browser a synchronous layout detach per row)
-/// or built anew once the table has been shown. `text` gives what a slot's row shows.
-pub fn slots<T, R>(
-    visible: Memo<Vec<T>>,
-    text: impl Fn(Memo<T>) -> Memo<R> + Clone + Send + Sync + 'static,
-    row: Row<R>,
-) -> impl IntoView
+/// The directive of a table's `<tbody>`: keeps it showing `visible` in `<tr>` slots that are
+/// reused rather than rebuilt. Slot `i` shows the `i`th visible row, whatever its identity, and a
+/// slot past the end of a shorter result is hidden, not removed. A filter change then rewrites
+/// only the cells that differ in the first screenful: no row is torn down (which costs the
+/// browser a synchronous layout detach per row) or built anew once the table has been shown.
+/// `text` gives what a row shows; reading signals in it (the language) redraws on their change.
+///
+/// One effect for the whole body, writing by hand: with erased view types a view rebuilt in place
+/// rewrites every attribute, and reactive nodes per row or cell cost more to notify than the
+/// writes they save.
+pub fn row_slots<T, R, F>(tbody: web_sys::Element, (visible, text, row): (Memo<Vec<T>>, F, Row<R>))
 where
-    T: Clone + Default + PartialEq + Send + Sync + 'static,
-    R: Clone + Send + Sync + 'static,
+    T: Send + Sync + 'static,
+    R: PartialEq + 'static,
+    F: Fn(&T) -> R + 'static,
 {
-    // Slots only ever grow: as many as the most rows shown at once.
-    let count = Memo::new(move |most: Option<&usize>| visible.with(Vec::len).max(most.copied().unwrap_or(0)));
-    let slot = move |i: usize| {
-        // A hidden slot keeps its last row, so hiding it rewrites nothing.
-        let item = Memo::new(move |last: Option<&T>| {
-            visible.with(|v| v.get(i).cloned()).or_else(|| last.cloned()).unwrap_or_default()
-        });
-        let hidden = move || visible.with(Vec::len) <= i;
-        view! { <tr hidden=hidden use:show=(text(item), row)></tr> }
-    };
-    view! { <For each=move || 0..count.get() key=|i| *i children=slot /> }
+    struct Slot<R> {
+        tr: web_sys::Element,
+        shows: Option<R>,
+        hidden: bool,
+    }
+    let mut slots: Vec<Slot<R>> = Vec::new();
+    let effect = RenderEffect::new(move |_| {
+        visible.with(|items| {
+            for (i, item) in items.iter().enumerate() {
+                if i == slots.len() {
+                    let tr = append(&tbody, "tr", "");
+                    (row.cells)(&tr);
+                    slots.push(Slot { tr, shows: None, hidden: false });
+                }
+                let slot = &mut slots[i];
+                let new = text(item);
+                if slot.shows.as_ref() != Some(&new) {
+                    (row.write)(&new, &slot.tr, slot.shows.as_ref());
+                    slot.shows = Some(new);
+                }
+                if slot.hidden {
+                    slot.tr.remove_attribute("hidden").ok();
+                    slot.hidden = false;
+                }
+            }
+            // Hidden slots keep their row, so hiding one rewrites nothing.
+            for slot in slots.iter_mut().skip(items.len()).filter(|s| !s.hidden) {
+                slot.tr.set_attribute("hidden", "").ok();
+                slot.hidden = true;
+            }
+        })
+    });
+    // Lives as long as the table.
+    StoredValue::new_local(effect);
 }
 
 /// Sets `el`'s text to `new` unless `was` (what it shows) is already that.
@@ -140,26 +165,6 @@ pub fn write_attr(el: Option<web_sys::Element>, name: &str, new: &str, was: Opti
     if let Some(el) = el.filter(|_| was != Some(new)) {
         el.set_attribute(name, new).ok();
     }
-}
-
-/// Keeps a row slot's `<tr>` showing `text` (the directive of `slots`' rows).
-///
-/// Written by hand rather than as a view rebuilt in place: with erased view types a rebuild
-/// rewrites every attribute, and a reactive node per cell costs more to notify than to write.
-fn show<R>(tr: web_sys::Element, (text, row): (Memo<R>, Row<R>))
-where
-    R: Clone + Send + Sync + 'static,
-{
-    // A directive runs before its element's children are built: the cells come from here.
-    (row.cells)(&tr);
-    let effect = RenderEffect::new(move |was: Option<R>| {
-        text.with(|t| {
-            (row.write)(t, &tr, was.as_ref());
-            t.clone()
-        })
-    });
-    // Lives as long as the slot.
-    StoredValue::new_local(effect);
 }
 
 /// Appends an empty `<tag class=…>` to `parent` (for a slot's `cells`); `class` may be empty.

@@ -2,6 +2,7 @@
 //! investment, investment range, place, keyword), totals, a chart of counts by sector and of
 //! known investment by locality, and a detail panel with the project's places on the map.
 
+use super::paging::{row_slots, Row};
 use super::{open_provenance, param_input, param_select};
 use crate::charts::canvas::ChartCanvas;
 use crate::charts::{bars, map, palette};
@@ -45,7 +46,7 @@ fn yi(yuan: u64) -> String {
 }
 
 /// What one project row shows, as text: a row slot writes only what differs from its last row.
-#[derive(Clone, Default, PartialEq)]
+#[derive(PartialEq)]
 struct RowText {
     locality_id: String,
     project: usize,
@@ -284,10 +285,7 @@ pub fn Projects() -> impl IntoView {
     let open = ui.param("proj");
     let text = {
         let data = data.clone();
-        move |item: Memo<ProjectRef>| {
-            let data = data.clone();
-            Memo::new(move |_| open.with(|o| RowText::of(&data, item.get(), ui.lang(), o)))
-        }
+        move |r: &ProjectRef| open.with(|o| RowText::of(&data, *r, ui.lang(), o))
     };
     let detail = {
         let data = data.clone();
@@ -403,7 +401,7 @@ pub fn Projects() -> impl IntoView {
                     <th scope="col">{crate::state::tr("投资", "Investment")}</th>
                     <th scope="col">{crate::state::tr("地点", "Places")}</th>
                 </tr></thead>
-                <tbody on:click=row_click>{super::paging::slots(visible, text, super::paging::Row { cells, write: RowText::write })}</tbody>
+                <tbody on:click=row_click use:row_slots=(visible, text, Row { cells, write: RowText::write })></tbody>
             </table>
         </div>
         {more}
