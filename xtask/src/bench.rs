@@ -156,7 +156,7 @@ fn browser_section() -> Result<String> {
 Measured by `tests/e2e/bench.mjs`, which `cargo xtask bench` runs on the site in `dist/`. Times are medians\n\
 over repeated runs (p50/p95 where stated), read from performance marks and MutationObservers in the page.\n\
 Filters change one at a time with the page settled in between (150 ms, as between a reader's keystrokes);\n\
-long tables build a screenful of rows per change and the rest frame by frame (`src/views/paging.rs`).\n\n\
+long tables rewrite a screenful of reused row slots per change and the rest frame by frame (`src/views/paging.rs`).\n\n\
 | figure | measured | target | |\n|---|---:|---:|---|\n",
     );
     for (key, what, target) in TARGETS {
