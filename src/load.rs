@@ -171,6 +171,13 @@ impl Corpus {
 
     pub async fn shard(&self, i: usize) -> Result<Shard, String> {
         let summary = self.index.localities.get(i).ok_or("no such locality")?;
+        // The code that reads a shard arrives while the shard does, not after it. (Not Leptos's
+        // executor: the data API reads shards in a page with no widget mounted.)
+        #[cfg(not(test))]
+        wasm_bindgen_futures::spawn_local(async {
+            // A failure is reported by the decoding below.
+            let _ = preload_read_shard().await;
+        });
         let payload = self.payload(SectionKind::Locality, i as u32, parts::shard_path(summary)).await?;
         crate::views::lazy::call!(decode_shard(payload)).map_err(|Unreadable(e)| format!("{}: {e}", summary.id))
     }
@@ -225,7 +232,10 @@ impl From<leptos::wasm_split::SplitLoaderError> for Unreadable {
 
 /// Reads a shard. The overview, a first screen, needs none, so the code that reads a whole
 /// locality is split out of the main module (see `views/lazy.rs`) and fetched with the first shard.
-#[cfg_attr(not(test), leptos::wasm_split::wasm_split(read_shard, wasm_split_path = ::leptos::wasm_split, fallible))]
+#[cfg_attr(
+    not(test),
+    leptos::wasm_split::wasm_split(read_shard, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_read_shard))
+)]
 fn decode_shard(payload: Vec<u8>) -> Result<Shard, Unreadable> {
     codec::from_postcard(SectionKind::Locality, &payload).map_err(|e| Unreadable(e.to_string()))
 }
