@@ -120,29 +120,29 @@ impl RowText {
         let cells = tr.children();
         let cell = |k: usize| cells.item(k as u32);
         let before = |f: fn(&RowText) -> &str| was.map(f);
-        write_attr(Some(tr.clone()), "data-locality", &self.locality_id, before(|t| &t.locality_id));
+        write_attr(Some(tr), "data-locality", &self.locality_id, before(|t| &t.locality_id));
         if was.is_none_or(|w| w.line != self.line) {
             tr.set_attribute("data-line", &self.line.to_string()).ok();
         }
-        write_text(cell(0), &self.locality, before(|t| &t.locality));
-        write_text(cell(1), self.table, before(|t| t.table));
-        write_text(cell(2), &self.category, before(|t| &t.category));
-        write_text(cell(3), &self.seq, before(|t| &t.seq));
+        write_text(cell(0).as_ref(), &self.locality, before(|t| &t.locality));
+        write_text(cell(1).as_ref(), self.table, before(|t| t.table));
+        write_text(cell(2).as_ref(), &self.category, before(|t| &t.category));
+        write_text(cell(3).as_ref(), &self.seq, before(|t| &t.seq));
         if let Some(th) = cell(4) {
-            write_attr(Some(th.clone()), "title", &self.key_title, before(|t| &t.key_title));
+            write_attr(Some(&th), "title", &self.key_title, before(|t| &t.key_title));
             let parts = th.children();
-            write_text(parts.item(0), &self.name, before(|t| &t.name));
-            write_text(parts.item(1), self.marker, before(|t| t.marker));
+            write_text(parts.item(0).as_ref(), &self.name, before(|t| &t.name));
+            write_text(parts.item(1).as_ref(), self.marker, before(|t| t.marker));
             if let Some(chart) = parts.item(2) {
                 if was.is_none_or(|w| w.chartable != self.chartable) {
                     chart.toggle_attribute_with_force("hidden", !self.chartable).ok();
                 }
-                write_attr(Some(chart.clone()), "title", self.chart_label, before(|t| t.chart_label));
-                write_attr(Some(chart), "aria-label", self.chart_label, before(|t| t.chart_label));
+                write_attr(Some(&chart), "title", self.chart_label, before(|t| t.chart_label));
+                write_attr(Some(&chart), "aria-label", self.chart_label, before(|t| t.chart_label));
             }
         }
-        write_text(cell(5), &self.unit, before(|t| &t.unit));
-        write_text(cell(6), self.attribute, before(|t| t.attribute));
+        write_text(cell(5).as_ref(), &self.unit, before(|t| &t.unit));
+        write_text(cell(6).as_ref(), self.attribute, before(|t| t.attribute));
         for (k, value) in self.values.iter().enumerate() {
             let old = was.map(|w| &w.values[k]);
             if old == Some(value) {
@@ -153,9 +153,9 @@ impl RowText {
             match value {
                 Some((col, title, raw)) => {
                     let old = old.and_then(Option::as_ref);
-                    write_attr(Some(button.clone()), "data-col", col, old.map(|o| o.0));
-                    write_attr(Some(button.clone()), "title", title, old.map(|o| o.1.as_str()));
-                    write_text(Some(button), raw, old.map(|o| o.2.as_str()));
+                    write_attr(Some(&button), "data-col", col, old.map(|o| o.0));
+                    write_attr(Some(&button), "title", title, old.map(|o| o.1.as_str()));
+                    write_text(Some(&button), raw, old.map(|o| o.2.as_str()));
                 }
                 // Nothing of another row's value stays behind, even hidden.
                 None => {
@@ -192,10 +192,7 @@ fn cells(tr: &web_sys::Element) {
 /// faster without them): a value opens its source line, the chart button the growth chart. Both
 /// are buttons, so the keyboard reaches and activates them as before.
 fn row_click(ev: leptos::ev::MouseEvent) {
-    use wasm_bindgen::JsCast;
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    let Some(button) = target.closest("button").ok().flatten() else { return };
-    let Some(row) = button.closest("tr[data-locality]").ok().flatten() else { return };
+    let Some((button, row)) = super::paging::clicked_row(&ev, "button") else { return };
     let (Some(loc), Some(line)) = (row.get_attribute("data-locality"), row.get_attribute("data-line")) else { return };
     let Ok(line) = line.parse::<u32>() else { return };
     if button.class_list().contains("value") {

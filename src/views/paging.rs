@@ -154,17 +154,27 @@ where
 }
 
 /// Sets `el`'s text to `new` unless `was` (what it shows) is already that.
-pub fn write_text(el: Option<web_sys::Element>, new: &str, was: Option<&str>) {
+pub fn write_text(el: Option<&web_sys::Element>, new: &str, was: Option<&str>) {
     if let Some(el) = el.filter(|_| was != Some(new)) {
         el.set_text_content(Some(new));
     }
 }
 
 /// Sets `el`'s attribute `name` to `new` unless `was` (its value now) is already that.
-pub fn write_attr(el: Option<web_sys::Element>, name: &str, new: &str, was: Option<&str>) {
+pub fn write_attr(el: Option<&web_sys::Element>, name: &str, new: &str, was: Option<&str>) {
     if let Some(el) = el.filter(|_| was != Some(new)) {
         el.set_attribute(name, new).ok();
     }
+}
+
+/// For a table's one click handler: the button matching `button` that a click landed in, and the
+/// slot row holding it.
+pub fn clicked_row(ev: &leptos::ev::MouseEvent, button: &str) -> Option<(web_sys::Element, web_sys::Element)> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let button = target.closest(button).ok()??;
+    let row = button.closest("tr").ok()??;
+    Some((button, row))
 }
 
 /// Appends an empty `<tag class=…>` to `parent` (for a slot's `cells`); `class` may be empty.

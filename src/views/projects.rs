@@ -84,21 +84,21 @@ impl RowText {
         let cells = tr.children();
         let cell = |k: u32| cells.item(k);
         let before = |f: fn(&RowText) -> &str| was.map(f);
-        write_attr(Some(tr.clone()), "data-locality", &self.locality_id, before(|t| &t.locality_id));
+        write_attr(Some(tr), "data-locality", &self.locality_id, before(|t| &t.locality_id));
         if was.is_none_or(|w| w.project != self.project) {
             tr.set_attribute("data-project", &self.project.to_string()).ok();
         }
         let button = cell(1).and_then(|th| th.first_element_child());
         if was.is_none_or(|w| w.open != self.open) {
             tr.class_list().toggle_with_force("open", self.open).ok();
-            write_attr(button.clone(), "aria-expanded", if self.open { "true" } else { "false" }, None);
+            write_attr(button.as_ref(), "aria-expanded", if self.open { "true" } else { "false" }, None);
         }
-        write_text(cell(0), &self.locality, before(|t| &t.locality));
-        write_text(button, &self.name, before(|t| &t.name));
-        write_text(cell(2), &self.sector, before(|t| &t.sector));
-        write_text(cell(3), &self.box_title, before(|t| &t.box_title));
-        write_text(cell(4), &self.investment, before(|t| &t.investment));
-        write_text(cell(5), &self.places, before(|t| &t.places));
+        write_text(cell(0).as_ref(), &self.locality, before(|t| &t.locality));
+        write_text(button.as_ref(), &self.name, before(|t| &t.name));
+        write_text(cell(2).as_ref(), &self.sector, before(|t| &t.sector));
+        write_text(cell(3).as_ref(), &self.box_title, before(|t| &t.box_title));
+        write_text(cell(4).as_ref(), &self.investment, before(|t| &t.investment));
+        write_text(cell(5).as_ref(), &self.places, before(|t| &t.places));
     }
 }
 
@@ -116,11 +116,7 @@ fn cells(tr: &web_sys::Element) {
 
 /// One click handler for the table: a project's name opens or closes its details.
 fn row_click(ev: leptos::ev::MouseEvent) {
-    use wasm_bindgen::JsCast;
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    let Some(row) = target.closest("button.project").ok().flatten().and_then(|b| b.closest("tr").ok().flatten()) else {
-        return;
-    };
+    let Some((_, row)) = super::paging::clicked_row(&ev, "button.project") else { return };
     let (Some(loc), Some(project)) = (row.get_attribute("data-locality"), row.get_attribute("data-project")) else {
         return;
     };
