@@ -6,7 +6,7 @@
 //! import init, { PlanAtlas } from './plan-atlas-<hash>.js';   // name in dist/assets.json
 //! await init();
 //! const atlas = await PlanAtlas.open('plans.atlas');        // or a site's atlas/index.atlas
-//! const gdp = await atlas.indicators({ loc: '430321', key: 'gdp', table: '14th' });
+//! const gdp = await atlas.indicators({ loc: '430321', key: 'gdp', table: 'plan' });
 //! ```
 
 use crate::load::Corpus;
@@ -151,7 +151,7 @@ impl PlanAtlas {
         to_js(&list)
     }
 
-    /// Indicator rows as printed: `{loc, key, table}` (each optional; `table` is `14th` or `13th`).
+    /// Indicator rows as printed: `{loc, key, table}` (each optional; `table` is `plan` (the plan's targets) or `review` (its review of the previous period); `14th` and `13th` are read as those).
     /// Resolves to `[{loc, locality, at, name, unit, key, table, cells: {…}, line, …}]`.
     pub fn indicators(&self, q: JsValue) -> js_sys::Promise {
         let inner = self.inner.clone();
@@ -199,7 +199,7 @@ async fn answer(query: Result<Query, Unloaded>) -> Result<JsValue, JsValue> {
 
 split_query!(indicators_query, |inner, q| {
     let q: IndicatorQuery = query(q)?;
-    let table = optional(q.table.as_deref(), Table::parse, |t| format!("table {t}: use 14th or 13th"))?;
+    let table = optional(q.table.as_deref(), Table::parse, |t| format!("table {t}: use plan or review"))?;
     let shards = inner.localities(q.loc.as_deref()).await?;
     let rows: Vec<_> = shards
         .iter()

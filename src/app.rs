@@ -262,6 +262,10 @@ fn Shell(atlas: Atlas) -> impl IntoView {
         view! { <p class="notice" role="note">{crate::state::tr("已忽略无效的链接参数：", "Ignored invalid link parameters: ")}{rejected.join(", ")}</p> }
     });
     let attribution = atlas.corpus.index.attribution.join(" · ");
+    let subtitle = {
+        let atlas = atlas.clone();
+        move || atlas.subtitle(ui.lang())
+    };
     // The offline file exists beside a built site (`cargo xtask build`), not under `trunk serve`.
     let offline_available = RwSignal::new(false);
     leptos::task::spawn_local(async move {
@@ -301,7 +305,7 @@ fn Shell(atlas: Atlas) -> impl IntoView {
     };
     view! {
         <header class="shell-header">
-            <h1>{crate::state::tr("规划图鉴", "Plan Atlas")}<span class="subtitle">{crate::state::tr("十四五规划纲要", "14th Five-Year Plan outlines")}</span></h1>
+            <h1>{crate::state::tr("规划图鉴", "Plan Atlas")}<span class="subtitle">{subtitle}</span></h1>
             <div class="header-tools"><views::present::PresentButton /><EmbedButton /><OpenBundle /><LangToggle /></div>
         </header>
         <views::picker::LocalityChooser />

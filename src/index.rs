@@ -4,7 +4,7 @@
 //!
 //! Plain Rust, no DOM: tested natively (`cargo test`) and in the browser (wasm-bindgen-test).
 
-use atlas_data::{Attribute, Column, Core, Marker, ProjectSource, Sector, Table};
+use atlas_data::{Attribute, Cell, Core, Indicator, Marker, ProjectSource, Role, Sector, Table};
 use std::collections::BTreeSet;
 
 /// One indicator row: locality index and row index within it.
@@ -21,20 +21,93 @@ pub struct ProjectRef {
     pub project: usize,
 }
 
+/// The value columns the indicator table shows, by what they hold whatever the plan's period: a
+/// 十四五 plan's row shows 2015, 2020 target, 2020, 2025 target; a 十五五 plan's 2020, 2025
+/// target, 2025, 2030 target. The years come from the cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Slot {
+    /// The base of the reviewed period (a 十五五 plan's review: 2020).
+    ReviewBase,
+    /// The reviewed period's planned value for its last year.
+    ReviewTarget,
+    /// The plan's base year, or what the review reports achieved in its last year.
+    Base,
+    /// The plan's target for its last year.
+    Target,
+    TargetGrowth,
+    /// Growth achieved over the reviewed period (in a review, or beside the plan's base).
+    ActualGrowth,
+}
+
+impl Slot {
+    pub const ALL: [Slot; 6] =
+        [Slot::ReviewBase, Slot::ReviewTarget, Slot::Base, Slot::Target, Slot::TargetGrowth, Slot::ActualGrowth];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Slot::ReviewBase => "review_base",
+            Slot::ReviewTarget => "review_target",
+            Slot::Base => "base",
+            Slot::Target => "target",
+            Slot::TargetGrowth => "target_growth",
+            Slot::ActualGrowth => "actual_growth",
+        }
+    }
+
+    /// A slot by name, or by a column name of links made before periods were data
+    /// (`sort=target_2025`).
+    pub fn parse(s: &str) -> Option<Slot> {
+        if let Some(slot) = Slot::ALL.into_iter().find(|x| x.as_str() == s) {
+            return Some(slot);
+        }
+        if s == "value_2015" {
+            return Some(Slot::ReviewBase);
+        }
+        Some(match atlas_data::Column::parse(s)?.role {
+            Role::Base | Role::Actual | Role::Value => Slot::Base,
+            Role::Target => Slot::Target,
+            Role::TargetGrowth => Slot::TargetGrowth,
+            Role::BaseGrowth | Role::ActualGrowth => Slot::ActualGrowth,
+        })
+    }
+
+    /// The column of `row` shown in this slot, and its cell.
+    pub fn cell(self, row: &Indicator) -> Option<(atlas_data::Column, &Cell)> {
+        let review = row.table == Table::Review;
+        let last_year = row.cells.keys().filter_map(|c| c.year).max();
+        row.cells.iter().map(|(c, cell)| (*c, cell)).find(|(c, _)| match (self, c.role) {
+            (Slot::ReviewBase, Role::Base) => review,
+            (Slot::ReviewTarget, Role::Target) => review,
+            (Slot::Base, Role::Base) => !review,
+            (Slot::Base, Role::Actual) => review,
+            // A yearly series shows its last year here.
+            (Slot::Base, Role::Value) => review && c.year == last_year,
+            (Slot::Target, Role::Target) => !review,
+            (Slot::TargetGrowth, Role::TargetGrowth) => true,
+            (Slot::ActualGrowth, Role::ActualGrowth | Role::BaseGrowth) => true,
+            _ => false,
+        })
+    }
+
+    pub fn value(self, row: &Indicator) -> Option<f64> {
+        self.cell(row).and_then(|(_, c)| c.value)
+    }
+}
+
 /// Orders the indicator table can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SortKey {
     /// Locality, then the printed order.
     Printed,
     Name,
-    Value(Column),
+    Value(Slot),
 }
 
 impl SortKey {
     pub fn parse(s: &str) -> SortKey {
         match s {
             "name" => SortKey::Name,
-            other => Column::parse(other).map(SortKey::Value).unwrap_or(SortKey::Printed),
+            other => Slot::parse(other).map(SortKey::Value).unwrap_or(SortKey::Printed),
         }
     }
     pub fn as_str(self) -> &'static str {
@@ -46,8 +119,8 @@ impl SortKey {
     }
 }
 
-pub const SORT_COLUMNS: [Column; 5] =
-    [Column::Value2015, Column::Actual2020, Column::Base2020, Column::Target2025, Column::TargetGrowth];
+/// The slots the table can be sorted by.
+pub const SORT_SLOTS: [Slot; 4] = [Slot::ReviewBase, Slot::Base, Slot::Target, Slot::TargetGrowth];
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IndicatorFilter {
@@ -138,9 +211,8 @@ impl Index {
             ra.name.cmp(&rb.name)
         });
         orders.push((SortKey::Name, by_name));
-        for col in SORT_COLUMNS {
-            let value =
-                |i: usize| core.localities[rows[i].loc].indicators[rows[i].row].cells.get(&col).and_then(|c| c.value);
+        for slot in SORT_SLOTS {
+            let value = |i: usize| slot.value(&core.localities[rows[i].loc].indicators[rows[i].row]);
             let mut order = printed.clone();
             crate::sort::sort_by(&mut order, |&a, &b| match (value(a), value(b)) {
                 (Some(x), Some(y)) => x.total_cmp(&y),
@@ -148,7 +220,7 @@ impl Index {
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => std::cmp::Ordering::Equal,
             });
-            orders.push((SortKey::Value(col), order));
+            orders.push((SortKey::Value(slot), order));
         }
 
         let mut projects = Vec::new();
@@ -206,9 +278,9 @@ impl Index {
         if descending {
             // Keep rows without a value last when reversing a value order.
             let split = match sort {
-                SortKey::Value(col) => out.iter().position(|r| {
-                    core.localities[r.loc].indicators[r.row].cells.get(&col).and_then(|c| c.value).is_none()
-                }),
+                SortKey::Value(slot) => {
+                    out.iter().position(|r| slot.value(&core.localities[r.loc].indicators[r.row]).is_none())
+                }
                 _ => None,
             }
             .unwrap_or(out.len());
@@ -244,7 +316,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use atlas_data::{Attribute, Cell, Column, Core, Indicator, IndicatorKey, Level, Locality, Table};
+    use atlas_data::{Attribute, Cell, Column, Core, Indicator, IndicatorKey, Level, Locality, Period, Table};
     use std::collections::BTreeMap;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -258,7 +330,7 @@ mod tests {
     fn row(name: &str, table: Table, attr: Attribute, target: Option<f64>) -> Indicator {
         let mut cells = BTreeMap::new();
         if let Some(v) = target {
-            cells.insert(Column::Target2025, cell(&v.to_string(), Some(v)));
+            cells.insert(Column::target(2025), cell(&v.to_string(), Some(v)));
         }
         Indicator {
             table,
@@ -283,6 +355,7 @@ mod tests {
             level: Level::County,
             parent: "p".into(),
             title: "t".into(),
+            period: Period(14),
             adopted: None,
             adopted_curated: false,
             adopted_by: None,
@@ -298,15 +371,15 @@ mod tests {
                 loc(
                     "a",
                     vec![
-                        row("地区生产总值", Table::Fourteenth, Attribute::Expected, Some(810.0)),
-                        row("森林覆盖率", Table::Fourteenth, Attribute::Binding, Some(49.0)),
+                        row("地区生产总值", Table::Plan, Attribute::Expected, Some(810.0)),
+                        row("森林覆盖率", Table::Plan, Attribute::Binding, Some(49.0)),
                     ],
                 ),
                 loc(
                     "b",
                     vec![
-                        row("森林覆盖率", Table::Thirteenth, Attribute::Binding, None),
-                        row("人均预期寿命", Table::Fourteenth, Attribute::Expected, Some(79.8)),
+                        row("森林覆盖率", Table::Review, Attribute::Binding, None),
+                        row("人均预期寿命", Table::Plan, Attribute::Expected, Some(79.8)),
                     ],
                 ),
             ],
@@ -336,7 +409,7 @@ mod tests {
         assert_eq!(all.len(), 4);
         let f = IndicatorFilter { attribute: Some(Attribute::Binding), ..Default::default() };
         assert_eq!(names(&c, &ix.filter_indicators(&c, &f, SortKey::Printed, false)), ["a:森林覆盖率", "b:森林覆盖率"]);
-        let f = IndicatorFilter { localities: vec!["b".into()], table: Some(Table::Fourteenth), ..Default::default() };
+        let f = IndicatorFilter { localities: vec!["b".into()], table: Some(Table::Plan), ..Default::default() };
         assert_eq!(names(&c, &ix.filter_indicators(&c, &f, SortKey::Printed, false)), ["b:人均预期寿命"]);
         let f = IndicatorFilter { query: "forest".into(), ..Default::default() };
         assert_eq!(ix.filter_indicators(&c, &f, SortKey::Printed, false).len(), 2, "English key names are searchable");
@@ -347,9 +420,29 @@ mod tests {
         let c = core();
         let ix = Index::build(&c);
         let f = IndicatorFilter::default();
-        let up = names(&c, &ix.filter_indicators(&c, &f, SortKey::Value(Column::Target2025), false));
+        let up = names(&c, &ix.filter_indicators(&c, &f, SortKey::Value(Slot::Target), false));
         assert_eq!(up, ["a:森林覆盖率", "b:人均预期寿命", "a:地区生产总值", "b:森林覆盖率"]);
-        let down = names(&c, &ix.filter_indicators(&c, &f, SortKey::Value(Column::Target2025), true));
+        let down = names(&c, &ix.filter_indicators(&c, &f, SortKey::Value(Slot::Target), true));
         assert_eq!(down, ["a:地区生产总值", "b:人均预期寿命", "a:森林覆盖率", "b:森林覆盖率"]);
+    }
+
+    #[test]
+    fn slots_hold_a_role_whatever_the_years() {
+        let mut fifteenth = row("地区生产总值", Table::Plan, Attribute::Expected, None);
+        fifteenth.cells.insert(Column::base(2025), cell("5.4", Some(5.4)));
+        fifteenth.cells.insert(Column::target(2030), cell("6左右", Some(6.0)));
+        assert_eq!(Slot::Target.cell(&fifteenth).map(|(c, _)| c.name()), Some("target_2030".into()));
+        assert_eq!(Slot::Base.cell(&fifteenth).map(|(c, _)| c.name()), Some("base_2025".into()));
+        assert_eq!(Slot::ReviewBase.cell(&fifteenth), None, "a plan's base is not a review's");
+        let mut series = row("年末人口", Table::Review, Attribute::Expected, None);
+        for (y, v) in [(2021, 1.0), (2022, 2.0), (2025, 5.0)] {
+            series.cells.insert(Column::value(y), cell(&v.to_string(), Some(v)));
+        }
+        assert_eq!(Slot::Base.value(&series), Some(5.0), "a series shows its last year");
+        for (old, slot) in [("target_2025", Slot::Target), ("base_2020", Slot::Base), ("value_2015", Slot::ReviewBase)]
+        {
+            assert_eq!(Slot::parse(old), Some(slot), "{old}");
+        }
+        assert_eq!(SortKey::parse("target"), SortKey::Value(Slot::Target));
     }
 }

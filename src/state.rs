@@ -63,6 +63,21 @@ pub struct Atlas {
 }
 
 impl Atlas {
+    /// What the corpus holds, as the header says it: `十四五规划纲要`, or `十四五、十五五规划纲要`
+    /// for plans of several periods.
+    pub fn subtitle(&self, lang: Lang) -> String {
+        let mut periods: Vec<atlas_data::Period> = self.corpus.index.localities.iter().map(|s| s.period).collect();
+        periods.sort_unstable();
+        periods.dedup();
+        let zh: Vec<String> = periods.iter().map(|p| p.zh()).collect();
+        let en: Vec<String> = periods.iter().map(|p| p.en()).collect();
+        match periods.len() {
+            0 => lang.t("五年规划纲要", "Five-Year Plan outlines").into(),
+            1 => lang.pick(format!("{}规划纲要", zh[0]), format!("{} Five-Year Plan outlines", en[0])),
+            _ => lang.pick(format!("{}规划纲要", zh.join("、")), format!("Five-Year Plan outlines: {}", en.join(", "))),
+        }
+    }
+
     pub fn new(corpus: Arc<Corpus>) -> Atlas {
         Atlas {
             corpus,
@@ -312,6 +327,14 @@ pub fn tr(zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Cop
 impl Lang {
     /// The string for this language.
     pub fn t(self, zh: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    /// The string for this language, of two made at run time (`十五五目标`, `15th FYP targets`).
+    pub fn pick(self, zh: String, en: String) -> String {
         match self {
             Lang::Zh => zh,
             Lang::En => en,

@@ -58,6 +58,19 @@ fn encode_component(s: &str) -> String {
     out
 }
 
+/// A value as links written before a plan's period was data spell it today: `table=14th` is the
+/// plan's own table (`plan`), `sort=target_2025` the target column (`target`), `ccol=base_2020`
+/// the base (`base`). Links to 十四五 plans keep showing what they showed.
+fn current_spelling(key: &str, value: String) -> String {
+    let renamed = match key {
+        "table" => atlas_data::Table::parse(&value).map(|t| t.as_str().to_string()),
+        "sort" => crate::index::Slot::parse(&value).map(|s| s.as_str().to_string()),
+        "ccol" => atlas_data::Column::parse(&value).map(|c| c.role.as_str().to_string()),
+        _ => None,
+    };
+    renamed.unwrap_or(value)
+}
+
 impl Params {
     /// Parses `?a=1&b=x`; values longer than [`MAX_VALUE_LEN`] are dropped and reported.
     pub fn parse(search: &str) -> (Params, Vec<String>) {
@@ -83,6 +96,7 @@ impl Params {
                 rejected.push(k.chars().filter(|c| !c.is_control()).take(40).collect());
                 continue;
             }
+            let v = current_spelling(&k, v);
             map.insert(k, v);
         }
         (Params(map), rejected)
@@ -154,6 +168,16 @@ mod tests {
         let (p, rejected) = Params::parse("?min=NaN&max=12.5&tline=inf");
         assert_eq!((p.get("min"), p.get("max"), p.get("tline")), (None, Some("12.5"), None));
         assert_eq!(rejected, ["min", "tline"]);
+    }
+
+    #[test]
+    fn links_from_before_periods_keep_their_meaning() {
+        let (p, rejected) = Params::parse("?table=14th&sort=target_2025&ccol=base_2020&q=14th");
+        assert!(rejected.is_empty());
+        assert_eq!((p.get("table"), p.get("sort"), p.get("ccol")), (Some("plan"), Some("target"), Some("base")));
+        assert_eq!(p.get("q"), Some("14th"), "only the parameters that named columns change");
+        let (p, _) = Params::parse("?table=13th&sort=name");
+        assert_eq!((p.get("table"), p.get("sort")), (Some("review"), Some("name")));
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The growth chart: one line per locality through its observations (2015 → 2016…2020), then a
-//! dashed line to its targets (2020, 2025). Estimates are hollow; a target printed with a
+//! The growth chart: one line per locality through its observations (a 十四五 plan's 2015 →
+//! 2016…2020), then a dashed line to its targets (2020, 2025); the years axis spans the years
+//! the series hold. Estimates are hollow; a target printed with a
 //! comparator (`≥`, `以上`, `<`) is an open ring labelled with its printed text.
 
 use plotters::prelude::*;
@@ -53,18 +54,23 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, title: &str, unit: &str, ser
     // Room for the widest tick label plus the rotated unit beside it, so the two never touch.
     let tick_chars = [y0, hi + pad, (y0 + hi + pad) / 2.0].iter().map(|v| tick(*v).chars().count()).max().unwrap_or(4);
     let y_area = 30.0 + 7.5 * tick_chars as f64;
-    // On a phone eleven year labels would run together: label 2015, 2020 and 2025 only.
-    let narrow = (canvas.width() as f64 / ratio) < 640.0;
+    let years = series.iter().flat_map(|s| s.actual.iter().chain(&s.target)).map(|p| p.year);
+    let (first, last) = years.fold((f64::MAX, f64::MIN), |(a, b), y| (a.min(y), b.max(y)));
+    // Whole five-year periods, so that the period ends (2020, 2025, 2030) fall on the axis.
+    let (x0, x1) = ((first / 5.0).floor() * 5.0, ((last / 5.0).ceil() * 5.0).max(first + 5.0));
+    let x_labels = (x1 - x0) as usize + 1;
+    // On a phone a label a year would run together: label the period ends only.
+    let narrow = (canvas.width() as f64 / ratio) < 640.0 || x_labels > 16;
     let mut chart = ChartBuilder::on(&root)
         .margin(px(12.0))
         .caption(title, font(16.0))
         .x_label_area_size(px(28.0))
         .y_label_area_size(px(y_area))
-        .build_cartesian_2d(2014.5f64..2025.5f64, y0..hi + pad)
+        .build_cartesian_2d(x0 - 0.5..x1 + 0.5, y0..hi + pad)
         .map_err(err)?;
     chart
         .configure_mesh()
-        .x_labels(11)
+        .x_labels(x_labels)
         .x_label_formatter(&|y| {
             if narrow && (y.round() as i64) % 5 != 0 {
                 String::new()

@@ -1,13 +1,15 @@
-//! 对比 Compare: the selected localities side by side on every canonical indicator they share —
-//! 2020 base, 2025 target, growth, attribute — a dumbbell chart (base → target) per indicator
-//! chosen (`ckey`, comma-separated), and all shared targets at a glance.
+//! 对比 Compare: the selected localities side by side on every canonical indicator their plans'
+//! target tables share — base, target, growth, attribute, each in the years its plan prints (2020 →
+//! 2025 for a 十四五 plan, 2025 → 2030 for a 十五五 one) — a dumbbell chart (base → target) per
+//! indicator chosen (`ckey`, comma-separated), and all shared targets at a glance.
 
 use super::indicators::attribute_text;
 use super::open_provenance;
 use crate::charts::canvas::ChartCanvas;
 use crate::charts::{dots, dumbbell, palette};
+use crate::index::Slot;
 use crate::state::{data, ui, Data, Lang};
-use atlas_data::{Column, Comparator, Indicator, Locality, Table};
+use atlas_data::{Cell, Comparator, Indicator, Locality, Table};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -16,10 +18,26 @@ fn selected(data: &Data, ids: &[String]) -> Vec<usize> {
 }
 
 fn row_for<'a>(l: &'a Locality, key: &str) -> Option<&'a Indicator> {
-    l.indicators.iter().find(|i| i.table == Table::Fourteenth && i.key.as_deref() == Some(key))
+    l.indicators.iter().find(|i| i.table == Table::Plan && i.key.as_deref() == Some(key))
 }
 
-/// Canonical keys in the 十四五 tables of at least two of the localities, most shared first.
+/// The cell of a plan row in `slot` (its base, target or planned growth).
+fn get(row: &Indicator, slot: Slot) -> Option<&Cell> {
+    slot.cell(row).map(|(_, c)| c)
+}
+
+/// The base and target years of the localities compared, as headers print them: `2020`, or
+/// `2020/2025` when their plans are of different periods.
+fn years(data: &Data, locs: &[usize]) -> (String, String) {
+    let mut periods: Vec<atlas_data::Period> = locs.iter().map(|&i| data.core.localities[i].period).collect();
+    periods.sort_unstable();
+    periods.dedup();
+    let join =
+        |f: fn(atlas_data::Period) -> u16| periods.iter().map(|p| f(*p).to_string()).collect::<Vec<_>>().join("/");
+    (join(atlas_data::Period::base_year), join(atlas_data::Period::end))
+}
+
+/// Canonical keys in the target tables of at least two of the localities, most shared first.
 fn shared_keys(data: &Data, locs: &[usize]) -> Vec<String> {
     let mut keys: Vec<(usize, String)> = data
         .core
@@ -33,8 +51,8 @@ fn shared_keys(data: &Data, locs: &[usize]) -> Vec<String> {
 }
 
 /// A cell as printed, or `—` where the plan prints none.
-fn printed(row: Option<&Indicator>, col: Column) -> String {
-    row.and_then(|r| r.cells.get(&col)).map_or("—".to_string(), |c| c.raw.clone())
+fn printed(row: Option<&Indicator>, slot: Slot) -> String {
+    row.and_then(|r| get(r, slot)).map_or("—".to_string(), |c| c.raw.clone())
 }
 
 fn name(l: &Locality, lang: Lang) -> String {
@@ -45,14 +63,14 @@ fn name(l: &Locality, lang: Lang) -> String {
     }
 }
 
-fn cell_view(l: &Locality, row: Option<&Indicator>, col: Column, lang: Lang) -> AnyView {
+fn cell_view(l: &Locality, row: Option<&Indicator>, slot: Slot, lang: Lang) -> AnyView {
     let Some(row) = row else {
         return view! { <td class="num missing" title=lang.t("该地规划未列此指标", "this plan has no such indicator")>"—"</td> }.into_any();
     };
-    match row.cells.get(&col) {
-        Some(c) => {
+    match slot.cell(row) {
+        Some((col, c)) => {
             let (id, line, raw) = (l.id.clone(), row.line, c.raw.clone());
-            view! { <td class="num"><button class="value" data-col=col.as_str() on:click=move |_| open_provenance(&id, line)>{raw}</button></td> }.into_any()
+            view! { <td class="num"><button class="value" data-col=col.name() on:click=move |_| open_provenance(&id, line)>{raw}</button></td> }.into_any()
         }
         None => {
             view! { <td class="num missing" title=lang.t("规划未给出该值", "the plan prints no value here")>"—"</td> }
@@ -84,7 +102,7 @@ pub fn Compare() -> impl IntoView {
                 locs.iter()
                     .filter(|&&i| {
                         row_for(&data.core.localities[i], k)
-                            .and_then(|r| r.cells.get(&Column::Target2025).or(r.cells.get(&Column::TargetGrowth)))
+                            .and_then(|r| get(r, Slot::Target).or(get(r, Slot::TargetGrowth)))
                             .is_some_and(|c| c.value.is_some() && !c.cumulative)
                     })
                     .count()
@@ -169,11 +187,13 @@ pub fn Compare() -> impl IntoView {
                 .iter()
                 .map(|&i| view! { <th scope="colgroup" colspan="4">{name(&data.core.localities[i], lang)}</th> })
                 .collect_view();
+            let (base_years, target_years) = years(&data, &locs);
             let sub = locs
                 .iter()
                 .map(|_| {
                     view! {
-                        <th scope="col">{lang.t("2020基数", "2020 base")}</th><th scope="col">{lang.t("2025目标", "2025 target")}</th>
+                        <th scope="col">{lang.pick(format!("{base_years}基数"), format!("{base_years} base"))}</th>
+                        <th scope="col">{lang.pick(format!("{target_years}目标"), format!("{target_years} target"))}</th>
                         <th scope="col">{lang.t("增速", "Growth")}</th><th scope="col">{lang.t("属性", "Attribute")}</th>
                     }
                 })
@@ -188,9 +208,9 @@ pub fn Compare() -> impl IntoView {
                             let l = &data.core.localities[i];
                             let row = row_for(l, &k);
                             view! {
-                                {cell_view(l, row, Column::Base2020, lang)}
-                                {cell_view(l, row, Column::Target2025, lang)}
-                                {cell_view(l, row, Column::TargetGrowth, lang)}
+                                {cell_view(l, row, Slot::Base, lang)}
+                                {cell_view(l, row, Slot::Target, lang)}
+                                {cell_view(l, row, Slot::TargetGrowth, lang)}
                                 <td>{row.map(|r| attribute_text(r.attribute, lang)).unwrap_or("—")}</td>
                             }
                         })
@@ -208,12 +228,14 @@ pub fn Compare() -> impl IntoView {
                         .map(|&i| {
                             let l = &data.core.localities[i];
                             let row = row_for(l, &k);
-                            let raw = |c: Column| printed(row, c);
-                            let growth = raw(Column::TargetGrowth);
+                            let raw = |slot: Slot| printed(row, slot);
+                            let growth = raw(Slot::TargetGrowth);
                             let text = format!(
-                                "{} → {}{}",
-                                raw(Column::Base2020),
-                                raw(Column::Target2025),
+                                "{} {} → {} {}{}",
+                                l.period.base_year(),
+                                raw(Slot::Base),
+                                l.period.end(),
+                                raw(Slot::Target),
                                 if growth == "—" {
                                     String::new()
                                 } else {
@@ -260,7 +282,7 @@ pub fn Compare() -> impl IntoView {
                 .filter_map(|&i| {
                     let l = &data.core.localities[i];
                     let row = row_for(l, key)?;
-                    let target = row.cells.get(&Column::Target2025).or(row.cells.get(&Column::TargetGrowth))?;
+                    let target = get(row, Slot::Target).or(get(row, Slot::TargetGrowth))?;
                     if target.cumulative || row.unit != unit || target.value.is_none() {
                         let why = if target.cumulative {
                             lang.t("五年累计值", "a five-year total").to_string()
@@ -275,9 +297,7 @@ pub fn Compare() -> impl IntoView {
                     Some(dumbbell::Dumbbell {
                         label: name(l, lang),
                         color: palette::series(i),
-                        base: row
-                            .cells
-                            .get(&Column::Base2020)
+                        base: get(row, Slot::Base)
                             .filter(|c| !c.cumulative)
                             .and_then(|c| Some((c.value?, c.raw.clone()))),
                         target: (target.value?, target.raw.clone()),
@@ -302,8 +322,8 @@ pub fn Compare() -> impl IntoView {
                         .iter()
                         .filter_map(|&i| {
                             let r = row_for(&data.core.localities[i], &k)?;
-                            let b = r.cells.get(&Column::Base2020).filter(|c| !c.cumulative)?.value?;
-                            let t = r.cells.get(&Column::Target2025).filter(|c| !c.cumulative)?.value?;
+                            let b = get(r, Slot::Base).filter(|c| !c.cumulative)?.value?;
+                            let t = get(r, Slot::Target).filter(|c| !c.cumulative)?.value?;
                             (b.abs() > f64::EPSILON).then(|| (i, (t / b - 1.0) * 100.0))
                         })
                         .collect();
@@ -314,43 +334,60 @@ pub fn Compare() -> impl IntoView {
             (legend, rows)
         })
     };
+    let span = {
+        let data = data.clone();
+        Memo::new(move |_| years(&data, &locs.get()))
+    };
     let glance_label = Signal::derive(move || {
+        let (base, target) = span.get();
         glance.with(|(_, rows)| {
-            format!(
-                "{} {}",
-                rows.len(),
-                ui.lang().t(
-                    "项共有指标的计划变化（2025目标相对2020基数）",
-                    "shared indicators: planned change from 2020 base to 2025 target"
-                )
-            )
+            let what = ui.lang().pick(
+                format!("项共有指标的计划变化（{target}目标相对{base}基数）"),
+                format!("shared indicators: planned change from {base} base to {target} target"),
+            );
+            format!("{} {what}", rows.len())
         })
     });
     let draw_glance = move |c: &web_sys::HtmlCanvasElement, r: f64| {
-        let title = ui.lang().t(
-            "目标一览：2025目标相对2020基数的变化（%）",
-            "Targets at a glance: change from 2020 base to 2025 target (%)",
+        let (base, target) = span.get_untracked();
+        let title = ui.lang().pick(
+            format!("目标一览：{target}目标相对{base}基数的变化（%）"),
+            format!("Targets at a glance: change from {base} base to {target} target (%)"),
         );
-        glance.with(|(legend, rows)| dots::draw(c, r, title, legend, rows))
+        glance.with(|(legend, rows)| dots::draw(c, r, &title, legend, rows))
     };
     let save_csv = {
         let data = data.clone();
         move |_| {
-            let header =
-                ["key", "indicator", "locality", "base_2020", "target_2025", "target_growth", "attribute", "source"];
+            let header = [
+                "key",
+                "indicator",
+                "locality",
+                "period",
+                "base_year",
+                "base",
+                "target_year",
+                "target",
+                "target_growth",
+                "attribute",
+                "source",
+            ];
             let mut out = Vec::new();
             for k in keys.get_untracked() {
                 for &i in &locs.get_untracked() {
                     let l = &data.core.localities[i];
                     let row = row_for(l, &k);
-                    let raw = |c: Column| printed(row, c);
+                    let raw = |slot: Slot| printed(row, slot);
                     out.push(vec![
                         k.clone(),
                         data.key_name(&k, Lang::Zh),
                         l.name.clone(),
-                        raw(Column::Base2020),
-                        raw(Column::Target2025),
-                        raw(Column::TargetGrowth),
+                        l.period.zh(),
+                        l.period.base_year().to_string(),
+                        raw(Slot::Base),
+                        l.period.end().to_string(),
+                        raw(Slot::Target),
+                        raw(Slot::TargetGrowth),
                         row.map(|r| attribute_text(r.attribute, Lang::Zh)).unwrap_or("—").to_string(),
                         row.map(|r| format!("{}:{}", l.source, r.line)).unwrap_or_default(),
                     ]);
@@ -388,8 +425,12 @@ pub fn Compare() -> impl IntoView {
                         });
                         let draw = move |c: &web_sys::HtmlCanvasElement, r: f64| {
                             let lang = ui.lang();
-                            let legend = (lang.t("2020年基数", "2020 base"), lang.t("2025年目标", "2025 target"));
-                            chart.with(|(t, rows, _)| dumbbell::draw(c, r, t, legend, rows))
+                            let (base, target) = span.get_untracked();
+                            let legend = (
+                                lang.pick(format!("{base}年基数"), format!("{base} base")),
+                                lang.pick(format!("{target}年目标"), format!("{target} target")),
+                            );
+                            chart.with(|(t, rows, _)| dumbbell::draw(c, r, t, (&legend.0, &legend.1), rows))
                         };
                         let h = dumbbell::height_for(chart.with(|(_, rows, _)| rows.len()));
                         let left_off = chart.with(|(_, _, l)| l.join("、"));

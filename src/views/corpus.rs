@@ -1,6 +1,6 @@
 //! 全部地方 All localities: the corpus on a map — every county of the provinces it covers,
-//! filled by whether a plan is present, or by a canonical indicator (`cmap`, column `ccol`) as a
-//! choropleth — with the highest and lowest values as printed, each opening its source line.
+//! filled by whether a plan is present, or by a canonical indicator (`cmap`, column `ccol`: the
+//! target, the planned growth or the base of each plan's table) as a choropleth — with the highest and lowest values as printed, each opening its source line.
 //! Clicking a county chooses (or drops) its locality. Loads only the outlines and, for a
 //! choropleth, that indicator's column: never every locality's shard.
 
@@ -10,20 +10,31 @@ use crate::charts::corpus::{self, PathCache, Rings, Style, OWN_PLAN, PREFECTURE_
 use crate::charts::map::Projection;
 use crate::charts::palette;
 use crate::state::{atlas, ui, Lang, Loaded, Shared, MAX_CHOSEN};
-use atlas_data::{Column, Index, KeyColumn, Outlines, GEO_SCALE};
+use atlas_data::{Index, KeyColumn, Outlines, Role, GEO_SCALE};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// The columns a choropleth can show.
-const COLUMNS: [Column; 3] = [Column::Target2025, Column::TargetGrowth, Column::Base2020];
+/// The columns a choropleth can show, by role: each plan prints them for its own years.
+const COLUMNS: [Role; 3] = [Role::Target, Role::TargetGrowth, Role::Base];
 
-fn column_label(c: Column, lang: Lang) -> &'static str {
-    match c {
-        Column::Base2020 => lang.t("2020年基期", "2020 base"),
-        Column::TargetGrowth => lang.t("年均增长目标", "planned annual growth"),
-        _ => lang.t("2025年目标", "2025 target"),
+/// A choropleth column, with the year its values are for once known (`2025年目标`).
+fn column_label(role: Role, year: Option<u16>, lang: Lang) -> String {
+    match (role, year) {
+        (Role::TargetGrowth, _) => lang.t("年均增长目标", "planned annual growth").into(),
+        (Role::Base, Some(y)) => lang.pick(format!("{y}年基期"), format!("{y} base")),
+        (Role::Base, None) => lang.t("基期值", "base year").into(),
+        (_, Some(y)) => lang.pick(format!("{y}年目标"), format!("{y} target")),
+        _ => lang.t("期末目标", "end-of-plan target").into(),
     }
+}
+
+/// The choropleth column of a `ccol` parameter: a role (`target`), or a column name of links made
+/// before periods were data (`target_2025`).
+fn parse_column(s: &str) -> Option<Role> {
+    let role =
+        COLUMNS.into_iter().find(|r| r.as_str() == s).or_else(|| atlas_data::Column::parse(s).map(|c| c.role))?;
+    COLUMNS.contains(&role).then_some(role)
 }
 
 /// Which locality plans a county: its own plan first, else its prefecture's.
@@ -38,28 +49,44 @@ fn planner(index: &Index, positions: &HashMap<&str, usize>, adcode: &str) -> Opt
 /// A locality's value as read, as printed, and its source line; by position in the index.
 pub type Values = HashMap<u32, (f64, String, u32)>;
 
-/// A comparable value per locality: the column's values in the unit (and cumulative or not) most
-/// localities print it in. Returns them, the unit, and how many were left out as not comparable.
-pub fn comparable(column: &KeyColumn, col: Column) -> (Values, Option<String>, usize) {
-    let cells: Vec<(u32, &atlas_data::Cell, Option<&String>, u32)> = column
+/// The values of one column that can be coloured on one scale.
+pub struct Comparable {
+    pub values: Values,
+    pub unit: Option<String>,
+    /// The year they are for (`None` for growth rates).
+    pub year: Option<u16>,
+    /// Values in another unit, year or reckoning, not coloured.
+    pub left_out: usize,
+}
+
+/// A comparable value per locality: the values of the column with `role` in the unit, year (a
+/// 十四五 plan's 2025 target is not a 十五五 plan's 2030 one) and reckoning (cumulative or not)
+/// most localities print it in.
+pub fn comparable(column: &KeyColumn, role: Role) -> Comparable {
+    /// A value with what makes it comparable: locality, cell, unit, year, line.
+    type Found<'a> = (u32, &'a atlas_data::Cell, Option<&'a String>, Option<u16>, u32);
+    let cells: Vec<Found> = column
         .values
         .iter()
-        .filter_map(|v| v.cells.get(&col).filter(|c| c.value.is_some()).map(|c| (v.loc, c, v.unit.as_ref(), v.line)))
+        .filter_map(|v| {
+            let (col, c) = v.cells.iter().find(|(col, c)| col.role == role && c.value.is_some())?;
+            Some((v.loc, c, v.unit.as_ref(), col.year, v.line))
+        })
         .collect();
-    let mut kinds: HashMap<(Option<&String>, bool), usize> = HashMap::new();
-    for (_, c, unit, _) in &cells {
-        *kinds.entry((*unit, c.cumulative)).or_default() += 1;
+    let mut kinds: HashMap<(Option<&String>, bool, Option<u16>), usize> = HashMap::new();
+    for (_, c, unit, year, _) in &cells {
+        *kinds.entry((*unit, c.cumulative, *year)).or_default() += 1;
     }
-    let Some(((unit, cumulative), _)) = kinds.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))) else {
-        return (HashMap::new(), None, 0);
+    let Some(((unit, cumulative, year), _)) = kinds.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))) else {
+        return Comparable { values: HashMap::new(), unit: None, year: None, left_out: 0 };
     };
-    let kept: Values = cells
+    let values: Values = cells
         .iter()
-        .filter(|(_, c, u, _)| *u == unit && c.cumulative == cumulative)
-        .filter_map(|(loc, c, _, line)| Some((*loc, (c.value?, c.raw.clone(), *line))))
+        .filter(|(_, c, u, y, _)| *u == unit && c.cumulative == cumulative && *y == year)
+        .filter_map(|(loc, c, _, _, line)| Some((*loc, (c.value?, c.raw.clone(), *line))))
         .collect();
-    let left_out = cells.len() - kept.len();
-    (kept, unit.cloned(), left_out)
+    let left_out = cells.len() - values.len();
+    Comparable { values, unit: unit.cloned(), year, left_out }
 }
 
 #[component]
@@ -72,9 +99,7 @@ pub fn CorpusView() -> impl IntoView {
         let index = index.clone();
         Memo::new(move |_| ui.get("cmap").and_then(|k| index.indicator_keys.iter().position(|x| x.key == k)))
     };
-    let col = Memo::new(move |_| {
-        ui.get("ccol").and_then(|c| Column::parse(&c)).filter(|c| COLUMNS.contains(c)).unwrap_or(Column::Target2025)
-    });
+    let col = Memo::new(move |_| ui.get("ccol").and_then(|c| parse_column(&c)).unwrap_or(Role::Target));
     {
         let atlas = atlas.clone();
         Effect::new(move |_| {
@@ -120,7 +145,7 @@ pub fn CorpusView() -> impl IntoView {
         Memo::new(move |_| {
             let g = geometry.get()?;
             let chosen = ui.localities();
-            let values = column.get().and_then(Result::ok).map(|c| comparable(&c, col.get()).0);
+            let values = column.get().and_then(Result::ok).map(|c| comparable(&c, col.get()).values);
             let edges = values.as_ref().map(|v| corpus::quantile_edges(&v.values().map(|x| x.0).collect::<Vec<_>>()));
             let styles: Vec<Style> = g
                 .owners
@@ -196,7 +221,7 @@ pub fn CorpusView() -> impl IntoView {
                 .collect_view();
             let cols = COLUMNS
                 .into_iter()
-                .map(|c| view! { <option value=c.as_str() selected=move || col.get() == c>{column_label(c, lang)}</option> })
+                .map(|c| view! { <option value=c.as_str() selected=move || col.get() == c>{column_label(c, None, lang)}</option> })
                 .collect_view();
             view! {
                 <div class="filters">
@@ -242,7 +267,7 @@ pub fn CorpusView() -> impl IntoView {
                 }
                 Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
                 Some(Ok(c)) => {
-                    let (values, unit, left_out) = comparable(&c, col.get());
+                    let Comparable { values, unit, year, left_out } = comparable(&c, col.get());
                     let mut v: Vec<f64> = values.values().map(|x| x.0).collect();
                     crate::sort::sort_by(&mut v, f64::total_cmp);
                     let edges = corpus::quantile_edges(&v);
@@ -265,10 +290,10 @@ pub fn CorpusView() -> impl IntoView {
                         .collect_view();
                     let name = if lang == Lang::Zh { key.zh.clone() } else { key.en.clone() };
                     let note = (left_out > 0).then(|| {
-                        view! { <p class="notice">{format!("{left_out} {}", lang.t("个地方的数值单位或口径不同，未着色。", "localities print it in another unit or as a cumulative figure and are not coloured."))}</p> }
+                        view! { <p class="notice">{format!("{left_out} {}", lang.t("个地方的数值单位、年份或口径不同，未着色。", "localities print it in another unit, for another year or as a cumulative figure and are not coloured."))}</p> }
                     });
                     view! {
-                        <p class="legend-title">{format!("{name} · {}", column_label(col.get(), lang))}</p>
+                        <p class="legend-title">{format!("{name} · {}", column_label(col.get(), year, lang))}</p>
                         <ul class="legend" data-values=values.len()>{items}<li>{swatch(palette::ink().1)}{lang.t("无数值", "No value")}</li></ul>
                         {note}
                     }
@@ -282,7 +307,7 @@ pub fn CorpusView() -> impl IntoView {
         move || {
             let lang = ui.lang();
             let Some(Ok(c)) = column.get() else { return None };
-            let (values, unit, _) = comparable(&c, col.get());
+            let Comparable { values, unit, .. } = comparable(&c, col.get());
             let mut ranked: Vec<(u32, (f64, String, u32))> = values.into_iter().collect();
             crate::sort::sort_by(&mut ranked, |a, b| b.1 .0.total_cmp(&a.1 .0).then(a.0.cmp(&b.0)));
             let unit = unit.unwrap_or_default();
@@ -393,15 +418,19 @@ fn outlines_regions(outlines: &Outlines) -> Vec<(String, Rings)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use atlas_data::{Cell, KeyValue};
+    use atlas_data::{Cell, Column, KeyValue};
     use std::collections::BTreeMap;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn value(loc: u32, raw: &str, v: f64, unit: &str, cumulative: bool) -> KeyValue {
+        value_in(loc, 2025, raw, v, unit, cumulative)
+    }
+
+    fn value_in(loc: u32, year: u16, raw: &str, v: f64, unit: &str, cumulative: bool) -> KeyValue {
         let mut cells = BTreeMap::new();
         cells.insert(
-            Column::Target2025,
+            Column::target(year),
             Cell { raw: raw.into(), value: Some(v), cmp: None, cumulative, year: None, estimate: false },
         );
         KeyValue { loc, line: 1, unit: Some(unit.into()), cells }
@@ -416,11 +445,12 @@ mod tests {
                 value(1, "750", 750.0, "亿元", false),
                 value(2, "[15]", 15.0, "亿元", true),
                 value(3, "8%", 8.0, "%", false),
+                value_in(4, 2030, "1200", 1200.0, "亿元", false),
             ],
         };
-        let (kept, unit, left_out) = comparable(&c, Column::Target2025);
-        assert_eq!(unit.as_deref(), Some("亿元"));
-        assert_eq!(left_out, 2);
+        let Comparable { values: kept, unit, year, left_out } = comparable(&c, Role::Target);
+        assert_eq!((unit.as_deref(), year), (Some("亿元"), Some(2025)));
+        assert_eq!(left_out, 3, "another unit, a five-year total and another year");
         assert_eq!(kept.get(&0).map(|v| v.1.as_str()), Some("810"), "raw as printed");
         assert!(!kept.contains_key(&2) && !kept.contains_key(&3));
     }

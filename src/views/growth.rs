@@ -1,12 +1,13 @@
 //! 增长 Growth: the observations and targets of one indicator — a canonical key shared across
 //! localities (`gkey`), or one plan's own row (`grow=<locality>:<line>`) — as a line chart, with
-//! the stated growth rate beside the rate implied by base and target.
+//! the stated growth rate beside the rate implied by base and target. Every year comes from the
+//! cells: a 十四五 plan's line runs 2015 → 2020 → 2025, a 十五五 plan's 2020 → 2025 → 2030.
 
 use super::param_select;
 use crate::charts::canvas::ChartCanvas;
 use crate::charts::{growth, palette};
 use crate::state::{data, ui, Data, Lang};
-use atlas_data::{Column, Comparator, Indicator, Table};
+use atlas_data::{Cell, Column, Comparator, Indicator, Locality, Role, Table};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -37,11 +38,10 @@ fn selection(data: &Data, ui: crate::state::Ui) -> Vec<(usize, Vec<&Indicator>)>
         .collect()
 }
 
-fn point(col: Column, rows: &[&Indicator]) -> Option<growth::Point> {
-    let cell = rows.iter().find_map(|r| r.cells.get(&col))?;
+fn point(col: Column, cell: &Cell) -> Option<growth::Point> {
     let value = cell.value.filter(|_| !cell.cumulative)?;
     Some(growth::Point {
-        year: f64::from(cell.year.or(col.year())?),
+        year: f64::from(cell.year.or(col.year)?),
         value,
         bound: cell.cmp.is_some_and(|c| c != Comparator::About),
         estimate: cell.estimate,
@@ -50,32 +50,47 @@ fn point(col: Column, rows: &[&Indicator]) -> Option<growth::Point> {
 }
 
 fn series_of(name: String, color: plotters::style::RGBColor, rows: &[&Indicator]) -> growth::Series {
-    let mut actual: Vec<growth::Point> =
-        [Column::Value2015, Column::Y2016, Column::Y2017, Column::Y2018, Column::Y2019]
-            .into_iter()
-            .filter_map(|c| point(c, rows))
-            .collect();
-    // One 2020 observation: the 十四五 table's base, else the 十三五 result, else the series.
-    if let Some(p) = [Column::Base2020, Column::Actual2020, Column::Y2020].into_iter().find_map(|c| point(c, rows)) {
-        actual.push(p);
-    }
-    crate::sort::sort_by(&mut actual, |a, b| a.year.total_cmp(&b.year));
+    // Observations of any year; where several columns give one year, the plan's base first, then
+    // the review's result, then a series.
+    let rank = |role: Role| match role {
+        Role::Base => 0,
+        Role::Actual => 1,
+        _ => 2,
+    };
+    let mut observed: Vec<(u8, growth::Point)> = rows
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .filter(|(c, _)| matches!(c.role, Role::Base | Role::Actual | Role::Value))
+        .filter_map(|(c, cell)| Some((rank(c.role), point(*c, cell)?)))
+        .collect();
+    crate::sort::sort_by(&mut observed, |a, b| a.1.year.total_cmp(&b.1.year).then(a.0.cmp(&b.0)));
+    let mut actual: Vec<growth::Point> = observed.into_iter().map(|(_, p)| p).collect();
     actual.dedup_by(|a, b| a.year == b.year);
-    let target = [Column::Target2020, Column::Target2025].into_iter().filter_map(|c| point(c, rows)).collect();
+    let mut target: Vec<growth::Point> = rows
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .filter(|(c, _)| c.role == Role::Target)
+        .filter_map(|(c, cell)| point(*c, cell))
+        .collect();
+    crate::sort::sort_by(&mut target, |a, b| a.year.total_cmp(&b.year));
     growth::Series { name, color, actual, target }
 }
 
-/// Stated annual growth (as printed) and the rate implied by the 2020 base and the 2025 target.
-fn rates(rows: &[&Indicator]) -> (Option<(String, Option<f64>)>, Option<f64>) {
-    let main = rows.iter().find(|r| r.table == Table::Fourteenth);
-    let stated = main
-        .and_then(|r| r.cells.get(&Column::TargetGrowth))
-        .map(|c| (c.raw.clone(), c.value.filter(|_| !c.cumulative)));
+/// Stated annual growth (as printed: the same the overview shows) and the rate implied by the
+/// plan's base and target.
+fn rates(l: &Locality, key: Option<&str>, rows: &[&Indicator]) -> (Option<(String, Option<f64>)>, Option<f64>) {
+    let main = rows.iter().find(|r| r.table == Table::Plan);
+    let stated = match key {
+        Some(k) => l.planned_growth(k).map(|(_, c)| c),
+        None => main.and_then(|r| r.cells.get(&Column::TARGET_GROWTH)),
+    }
+    .map(|c| (c.raw.clone(), c.value.filter(|_| !c.cumulative)));
+    let (base_year, end) = (l.period.base_year(), l.period.end());
     let implied = main.filter(|r| r.unit.as_deref() != Some("%")).and_then(|r| {
-        let base = r.cells.get(&Column::Base2020).filter(|c| !c.cumulative)?;
-        let target = r.cells.get(&Column::Target2025).filter(|c| !c.cumulative && c.cmp.is_none())?;
+        let base = r.cells.get(&Column::base(base_year)).filter(|c| !c.cumulative)?;
+        let target = r.cells.get(&Column::target(end)).filter(|c| !c.cumulative && c.cmp.is_none())?;
         let (b, t) = (base.value?, target.value?);
-        let years = 2025.0 - f64::from(base.year.unwrap_or(2020));
+        let years = f64::from(end) - f64::from(base.year.unwrap_or(base_year));
         (b > 0.0 && t > 0.0 && years > 0.0).then(|| ((t / b).powf(1.0 / years) - 1.0) * 100.0)
     });
     (stated, implied)
@@ -138,11 +153,17 @@ pub fn Growth() -> impl IntoView {
         let data = data.clone();
         move || {
             let lang = ui.lang();
+            // A canonical indicator's stated growth is read as the overview reads it.
+            let key = match ui.get("grow") {
+                Some(_) => None,
+                None => Some(ui.get("gkey").unwrap_or_else(|| "gdp".into())),
+            };
             selection(&data, ui)
                 .into_iter()
                 .map(|(li, rows)| {
                     let l = &data.core.localities[li];
-                    let (stated, implied) = rates(&rows);
+                    let (stated, implied) = rates(l, key.as_deref(), &rows);
+                    let (base_year, end) = (l.period.base_year(), l.period.end());
                     let stated_text = stated.as_ref().map_or("—".to_string(), |(raw, _)| raw.clone());
                     let implied_text = implied.map_or("—".to_string(), |v| format!("{}%", crate::num::fixed(v, 1)));
                     let differs = matches!((&stated, implied), (Some((_, Some(s))), Some(i)) if (s - i).abs() > 0.5);
@@ -150,7 +171,7 @@ pub fn Growth() -> impl IntoView {
                         <li data-locality=l.id.clone()>
                             <strong>{if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() }}</strong>
                             {lang.t("：规划年均增速 ", ": stated annual growth ")}<span class="stated">{stated_text}</span>
-                            {lang.t("；由2020基数与2025目标推算 ", "; implied by 2020 base and 2025 target ")}<span class="implied">{implied_text}</span>
+                            {lang.pick(format!("；由{base_year}基数与{end}目标推算 "), format!("; implied by {base_year} base and {end} target "))}<span class="implied">{implied_text}</span>
                             {differs.then(|| view! { <span class="flag" title=lang.t("两者相差超过0.5个百分点", "they differ by more than 0.5 points")>{lang.t("（不一致）", " (disagree)")}</span> })}
                         </li>
                     }

@@ -4,20 +4,64 @@
 
 use super::paging::{row_slots, Row};
 use super::{open_provenance, param_input, param_select};
-use crate::index::{IndicatorFilter, SortKey};
+use crate::index::{IndicatorFilter, Slot, SortKey};
 use crate::state::{data, ui, Lang};
-use atlas_data::{Attribute, Column, Marker, Table};
+use atlas_data::{Attribute, Core, Marker, Period, Table};
 use leptos::prelude::*;
 
-/// The value columns shown, each with the cells it may hold (first present wins).
-const VALUE_COLUMNS: [(&str, &str, &[Column]); 6] = [
-    ("2015年", "2015", &[Column::Value2015]),
-    ("2020年目标", "2020 target", &[Column::Target2020]),
-    ("2020年", "2020", &[Column::Base2020, Column::Actual2020, Column::Y2020]),
-    ("2025年目标", "2025 target", &[Column::Target2025]),
-    ("规划增速", "Planned growth", &[Column::TargetGrowth]),
-    ("实际增速", "Actual growth", &[Column::ActualGrowth, Column::BaseGrowth]),
-];
+/// The years a slot's cells have across the localities on screen, in order.
+fn slot_years(core: &Core, slot: Slot) -> Vec<u16> {
+    let mut years: Vec<u16> = core
+        .localities
+        .iter()
+        .flat_map(|l| l.indicators.iter().filter_map(|r| slot.cell(r).and_then(|(c, _)| c.year)))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// A value column's header: its years as the plans on screen print them (`2025年目标`, or
+/// `2025/2030年目标` when plans of two periods are shown).
+pub fn slot_label(core: &Core, slot: Slot, lang: Lang) -> String {
+    let years: Vec<String> = slot_years(core, slot).iter().map(u16::to_string).collect();
+    let years = years.join("/");
+    let (zh, en) = match slot {
+        Slot::TargetGrowth => return lang.t("规划增速", "Planned growth").into(),
+        Slot::ActualGrowth => return lang.t("实际增速", "Actual growth").into(),
+        Slot::ReviewBase | Slot::Base if years.is_empty() => return lang.t("基数", "Base").into(),
+        Slot::ReviewTarget | Slot::Target if years.is_empty() => return lang.t("目标", "Target").into(),
+        Slot::ReviewBase | Slot::Base => (format!("{years}年"), years),
+        Slot::ReviewTarget | Slot::Target => (format!("{years}年目标"), format!("{years} target")),
+    };
+    lang.pick(zh, en)
+}
+
+/// The period all plans on screen share, if they do.
+fn shared_period(core: &Core) -> Option<Period> {
+    let first = core.localities.first()?.period;
+    core.localities.iter().all(|l| l.period == first).then_some(first)
+}
+
+/// A table kind as the filter names it: `十四五目标` / `十三五完成` when the plans on screen share
+/// a period, else by kind.
+fn table_option(core: &Core, table: Table, lang: Lang) -> String {
+    match (shared_period(core), table) {
+        (Some(p), Table::Plan) => lang.pick(format!("{}目标", p.zh()), format!("{} FYP targets", p.en())),
+        (Some(p), Table::Review) => {
+            let p = p.previous();
+            lang.pick(format!("{}完成", p.zh()), format!("{} FYP results", p.en()))
+        }
+        (None, Table::Plan) => lang.t("规划目标", "Plan targets").into(),
+        (None, Table::Review) => lang.t("上期完成", "Previous plan results").into(),
+    }
+}
+
+/// A row's table as the table column names it: the period it is about (`十四五`, `13th`).
+fn table_period(period: Period, table: Table, lang: Lang) -> String {
+    let p = table.period(period);
+    lang.pick(p.zh(), p.en())
+}
 
 pub fn filter_from_url() -> IndicatorFilter {
     let ui = ui();
@@ -65,7 +109,7 @@ struct RowText {
     locality_id: String,
     line: u32,
     locality: String,
-    table: &'static str,
+    table: String,
     category: String,
     seq: String,
     key_title: String,
@@ -76,27 +120,24 @@ struct RowText {
     unit: String,
     attribute: &'static str,
     /// Per shown value column: the column present, its tooltip and the value as printed.
-    values: [Option<(&'static str, String, String)>; VALUE_COLUMNS.len()],
+    values: [Option<(String, String, String)>; Slot::ALL.len()],
 }
 
 impl RowText {
     fn of(data: &crate::state::Data, r: crate::index::RowRef, lang: Lang) -> Self {
         let l = &data.core.localities[r.loc];
         let row = &l.indicators[r.row];
-        let values = VALUE_COLUMNS.map(|(_, _, cols)| {
-            cols.iter().find_map(|c| row.cells.get(c).map(|cell| (*c, cell))).map(|(col, cell)| {
-                let title = format!("{} · {} {}", col.as_str(), lang.t("原文第", "source line"), row.line);
-                (col.as_str(), title, cell.raw.clone())
+        let values = Slot::ALL.map(|slot| {
+            slot.cell(row).map(|(col, cell)| {
+                let title = format!("{} · {} {}", col.name(), lang.t("原文第", "source line"), row.line);
+                (col.name(), title, cell.raw.clone())
             })
         });
         RowText {
             locality_id: l.id.clone(),
             line: row.line,
             locality: if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() },
-            table: match row.table {
-                Table::Fourteenth => lang.t("十四五", "14th"),
-                Table::Thirteenth => lang.t("十三五", "13th"),
-            },
+            table: table_period(l.period, row.table, lang),
             category: row.category.clone().unwrap_or_default(),
             seq: row.seq.clone().unwrap_or_default(),
             key_title: row.key.as_ref().map(|k| data.key_name(k, lang)).unwrap_or_default(),
@@ -125,7 +166,7 @@ impl RowText {
             tr.set_attribute("data-line", &self.line.to_string()).ok();
         }
         write_text(cell(0).as_ref(), &self.locality, before(|t| &t.locality));
-        write_text(cell(1).as_ref(), self.table, before(|t| t.table));
+        write_text(cell(1).as_ref(), &self.table, before(|t| &t.table));
         write_text(cell(2).as_ref(), &self.category, before(|t| &t.category));
         write_text(cell(3).as_ref(), &self.seq, before(|t| &t.seq));
         if let Some(th) = cell(4) {
@@ -153,7 +194,7 @@ impl RowText {
             match value {
                 Some((col, title, raw)) => {
                     let old = old.and_then(Option::as_ref);
-                    write_attr(Some(&button), "data-col", col, old.map(|o| o.0));
+                    write_attr(Some(&button), "data-col", col, old.map(|o| o.0.as_str()));
                     write_attr(Some(&button), "title", title, old.map(|o| o.1.as_str()));
                     write_text(Some(&button), raw, old.map(|o| o.2.as_str()));
                 }
@@ -183,7 +224,7 @@ fn cells(tr: &web_sys::Element) {
     append(&th, "button", "chart-link").set_attribute("hidden", "").ok();
     append(tr, "td", "");
     append(tr, "td", "");
-    for _ in VALUE_COLUMNS {
+    for _ in Slot::ALL {
         append(&append(tr, "td", "num"), "button", "value").set_attribute("hidden", "").ok();
     }
 }
@@ -241,8 +282,8 @@ pub fn Indicators() -> impl IntoView {
                 <div class="filters">
                     {param_select("table", lang.t("规划表", "Table").into(), vec![
                         (String::new(), all.clone()),
-                        ("14th".into(), lang.t("十四五目标", "14th FYP targets").into()),
-                        ("13th".into(), lang.t("十三五完成", "13th FYP results").into())])}
+                        (Table::Plan.as_str().into(), table_option(&data.core, Table::Plan, lang)),
+                        (Table::Review.as_str().into(), table_option(&data.core, Table::Review, lang))])}
                     {param_select("cat", lang.t("类别", "Category").into(), cats)}
                     {param_select("attr", lang.t("属性", "Attribute").into(), vec![
                         (String::new(), all.clone()),
@@ -260,7 +301,7 @@ pub fn Indicators() -> impl IntoView {
         }
     };
     let (sort, dir) = (ui.param("sort"), ui.param("dir"));
-    let sort_header = move |key: SortKey, zh: &'static str, en: &'static str| {
+    let sort_header = move |key: SortKey, label: Box<dyn Fn() -> String + Send + Sync>| {
         let active = move || sort.with(|s| SortKey::parse(s)) == key && key != SortKey::Printed;
         let desc = move || dir.with(|d| d == "desc");
         let on_click = move |_| {
@@ -275,7 +316,7 @@ pub fn Indicators() -> impl IntoView {
         view! {
             <th scope="col" aria-sort=move || if !active() { "none" } else if desc() { "descending" } else { "ascending" }>
                 <button class="sort" data-sort=key.as_str() on:click=on_click>
-                    {crate::state::tr(zh, en)}
+                    {label}
                     {move || if !active() { "" } else if desc() { " ▼" } else { " ▲" }}
                 </button>
             </th>
@@ -312,10 +353,7 @@ pub fn Indicators() -> impl IntoView {
                 for (col, cell) in &i.cells {
                     out.push(vec![
                         l.name.clone(),
-                        match i.table {
-                            Table::Fourteenth => "14th".into(),
-                            Table::Thirteenth => "13th".into(),
-                        },
+                        table_period(l.period, i.table, Lang::En),
                         i.category.clone().unwrap_or_default(),
                         i.seq.clone().unwrap_or_default(),
                         i.parent.clone().unwrap_or_default(),
@@ -324,7 +362,7 @@ pub fn Indicators() -> impl IntoView {
                         marker_text(i.marker).into(),
                         attribute_text(i.attribute, Lang::Zh).into(),
                         i.key.clone().unwrap_or_default(),
-                        col.as_str().into(),
+                        col.name(),
                         cell.raw.clone(),
                         cell.value.map(crate::num::shortest).unwrap_or_default(),
                         format!("{}:{}", l.source, i.line),
@@ -350,15 +388,18 @@ pub fn Indicators() -> impl IntoView {
                     <th scope="col">{crate::state::tr("规划表", "Table")}</th>
                     <th scope="col">{crate::state::tr("类别", "Category")}</th>
                     <th scope="col">{crate::state::tr("序号", "No.")}</th>
-                    {sort_header(SortKey::Name, "指标", "Indicator")}
+                    {sort_header(SortKey::Name, Box::new(move || ui.lang().t("指标", "Indicator").into()))}
                     <th scope="col">{crate::state::tr("单位", "Unit")}</th>
                     <th scope="col">{crate::state::tr("属性", "Attribute")}</th>
-                    {sort_header(SortKey::Value(Column::Value2015), VALUE_COLUMNS[0].0, VALUE_COLUMNS[0].1)}
-                    <th scope="col">{crate::state::tr(VALUE_COLUMNS[1].0, VALUE_COLUMNS[1].1)}</th>
-                    {sort_header(SortKey::Value(Column::Base2020), VALUE_COLUMNS[2].0, VALUE_COLUMNS[2].1)}
-                    {sort_header(SortKey::Value(Column::Target2025), VALUE_COLUMNS[3].0, VALUE_COLUMNS[3].1)}
-                    {sort_header(SortKey::Value(Column::TargetGrowth), VALUE_COLUMNS[4].0, VALUE_COLUMNS[4].1)}
-                    <th scope="col">{crate::state::tr(VALUE_COLUMNS[5].0, VALUE_COLUMNS[5].1)}</th>
+                    {Slot::ALL.map(|slot| {
+                        let data = data.clone();
+                        let label = Box::new(move || slot_label(&data.core, slot, ui.lang()));
+                        if crate::index::SORT_SLOTS.contains(&slot) {
+                            sort_header(SortKey::Value(slot), label).into_any()
+                        } else {
+                            view! { <th scope="col">{label}</th> }.into_any()
+                        }
+                    })}
                 </tr></thead>
                 <tbody on:click=row_click use:row_slots=(visible, text, Row { cells, write: RowText::write })></tbody>
             </table>

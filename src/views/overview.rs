@@ -81,11 +81,15 @@ fn card_view(s: &Summary, parent: String, card: &Card, lang: Lang) -> impl IntoV
             <p class="plan-title">{card.title.clone()}</p>
             <dl>
                 <dt>{lang.t("通过日期", "Adopted")}</dt><dd class="adopted">{adopted}</dd>
-                <dt>{lang.t("十四五指标", "14th FYP indicators")}</dt><dd class="count-14th">{card.indicators_14th}</dd>
-                <dt>{lang.t("十三五指标", "13th FYP indicators")}</dt><dd class="count-13th">{card.indicators_13th}</dd>
+                <dt>{lang.t("规划期", "Plan period")}</dt><dd class="period">{period_text(card.period, lang)}</dd>
+                <dt>{lang.pick(format!("{}指标", card.period.zh()), format!("{} FYP indicators", card.period.en()))}</dt>
+                <dd class="count-plan">{card.plan_rows}</dd>
+                <dt>{lang.pick(format!("{}完成情况", card.period.previous().zh()), format!("{} FYP results", card.period.previous().en()))}</dt>
+                <dd class="count-review">{card.review_rows}</dd>
                 <dt>{lang.t("项目", "Projects")}</dt><dd class="count-projects">{s.projects}</dd>
                 <dt>{lang.t("空间布局", "Spatial layout")}</dt><dd class="slogan">{slogan}</dd>
-                <dt>{lang.t("2025年地区生产总值目标", "2025 GDP target")}</dt><dd class="gdp-target">{value(&card.gdp_target)}</dd>
+                <dt>{lang.pick(format!("{}年地区生产总值目标", card.period.end()), format!("{} GDP target", card.period.end()))}</dt>
+                <dd class="gdp-target">{value(&card.gdp_target)}</dd>
                 <dt>{lang.t("地区生产总值年均增长", "Planned GDP growth")}</dt><dd class="gdp-growth">{value(&card.gdp_growth)}</dd>
             </dl>
             <button class="thumb" aria-label=lang.t("打开空间布局地图", "Open the spatial layout map")
@@ -94,4 +98,9 @@ fn card_view(s: &Summary, parent: String, card: &Card, lang: Lang) -> impl IntoV
             </button>
         </article>
     }
+}
+
+/// `十四五（2021–2025）`, `14th FYP (2021–2025)`.
+pub fn period_text(p: atlas_data::Period, lang: crate::state::Lang) -> String {
+    lang.pick(format!("{}（{}–{}）", p.zh(), p.start(), p.end()), format!("{} FYP ({}–{})", p.en(), p.start(), p.end()))
 }

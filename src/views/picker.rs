@@ -59,6 +59,9 @@ pub fn matches(
 
 pub fn level_label(level: Level, lang: Lang) -> &'static str {
     match level {
+        Level::Nation => lang.t("全国", "Nation"),
+        Level::Province => lang.t("省级", "Province"),
+        Level::Municipality => lang.t("直辖市", "Municipality"),
         Level::County => lang.t("县", "County"),
         Level::CountyCity => lang.t("县级市", "County-level city"),
         Level::District => lang.t("市辖区", "District"),
@@ -343,6 +346,7 @@ mod tests {
             name_en: en.into(),
             level,
             parent,
+            period: atlas_data::Period(15),
             slogan: None,
             indicators: 0,
             projects: 0,

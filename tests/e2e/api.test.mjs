@@ -22,7 +22,7 @@ try {
   const site = await PlanAtlas.open('/atlas/atlas/index.atlas');
   window.result = {
     localities: atlas.localities(),
-    gdp: await atlas.indicators({ loc: '430321', key: 'gdp', table: '14th' }),
+    gdp: await atlas.indicators({ loc: '430321', key: 'gdp', table: 'plan' }),
     bridges: await atlas.projects({ loc: '430200', q: '大桥' }),
     water: await site.projects({ sector: 'water' }),
     layouts: await site.layouts({ loc: '430381' }),
@@ -52,7 +52,7 @@ test('PlanAtlas.open gives indicators, projects and layouts as plain objects wit
   const loc = (id) => data.localities.find((l) => l.id === id);
   assert.deepEqual(r.localities.map((l) => l.id), data.localities.map((l) => l.id));
 
-  const gdp = loc('430321').indicators.filter((i) => i.key === 'gdp' && i.table === '14th');
+  const gdp = loc('430321').indicators.filter((i) => i.key === 'gdp' && i.table === 'plan');
   assert.ok(gdp.length >= 1);
   assert.deepEqual(r.gdp.map((i) => [i.name, i.line, i.at]), gdp.map((i) => [i.name, i.line, `${loc('430321').source}:${i.line}`]));
   assert.deepEqual(r.gdp[0].cells, gdp[0].cells, 'values exactly as printed');

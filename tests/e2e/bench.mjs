@@ -61,7 +61,7 @@ out.first_chart_ms = median(firstChart);
   };
   quantiles('filter', await keystrokeTimes(page, '#filter-q', '.view', ['森林', '率', '生产', '收入', '失业', '产业'], KEYSTROKES));
   quantiles('clear', await keystrokeTimes(page, '#filter-q', '.view', ['森林', ''], KEYSTROKES, { only: '' }));
-  quantiles('facet', await keystrokeTimes(page, '#filter-table', '.view', ['14th', '13th', ''], KEYSTROKES, { event: 'change' }));
+  quantiles('facet', await keystrokeTimes(page, '#filter-table', '.view', ['plan', 'review', ''], KEYSTROKES, { event: 'change' }));
   await page.close();
 }
 

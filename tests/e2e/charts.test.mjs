@@ -18,6 +18,14 @@ test('growth chart draws the chosen indicator and keeps the choice in the URL', 
   assert.equal(gdp.width, 2 * (await page.locator('canvas.growth').evaluate((c) => c.clientWidth)), 'HiDPI buffer');
   const withGdp = expected().localities.filter((l) => l.indicators.some((i) => i.key === 'gdp'));
   assert.equal(await page.locator('.growth-notes li').count(), withGdp.length);
+  // The stated growth is the one the overview shows: the GDP row's growth, else its growth row.
+  for (const l of withGdp) {
+    const row = (key) => l.indicators.find((i) => i.table === 'plan' && i.key === key);
+    const stated = row('gdp')?.cells.target_growth ?? row('gdp_growth')?.cells.target_growth
+      ?? row('gdp_growth')?.cells[`target_${1970 + 5 * (l.period - 3)}`];
+    const shown = await page.locator(`.growth-notes li[data-locality="${l.id}"] .stated`).textContent();
+    assert.equal(shown, stated ? stated.raw : '—', `${l.name}: stated growth`);
+  }
   await page.screenshot({ path: screenshotPath('growth-gdp'), fullPage: true });
 
   await page.selectOption('#filter-gkey', 'forest_cover');
@@ -37,7 +45,7 @@ test('compare lists the shared indicators and draws both charts', async () => {
   await page.locator('table.compare').waitFor();
   const data = expected();
   const keys = data.indicator_keys.filter((k) =>
-    data.localities.filter((l) => l.indicators.some((i) => i.table === '14th' && i.key === k.key)).length >= 2);
+    data.localities.filter((l) => l.indicators.some((i) => i.table === 'plan' && i.key === k.key)).length >= 2);
   assert.equal(await page.locator('table.compare tbody tr').count(), keys.length);
   for (const sel of ['canvas.compare-bars', 'canvas.compare-glance']) {
     await page.locator(`${sel}[data-drawn]`).waitFor();
@@ -56,7 +64,7 @@ test('compare lists the shared indicators and draws both charts', async () => {
   assert.ok(parts.length >= 2, `two or more localities charted: ${label}`);
   const targets = parts.map((part) => {
     const l = data.localities.find((x) => part.startsWith(x.name));
-    const row = l.indicators.find((i) => i.table === '14th' && i.key === ckey);
+    const row = l.indicators.find((i) => i.table === 'plan' && i.key === ckey);
     const cell = row.cells.target_2025 ?? row.cells.target_growth;
     assert.ok(part.endsWith(cell.raw), `${part} ends with the target as printed, ${cell.raw}`);
     return cell.value;

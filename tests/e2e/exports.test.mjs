@@ -18,7 +18,7 @@ test('CSV of the filtered indicator rows', async () => {
   const text = fs.readFileSync(await download.path(), 'utf8');
   assert.equal(text.charCodeAt(0), 0xfeff, 'UTF-8 BOM for Excel');
   const lines = text.slice(1).split('\r\n').filter((l) => l.length);
-  const rows = expected().localities.flatMap((l) => l.indicators.filter((i) => i.table === '14th' && i.key === 'forest_cover'));
+  const rows = expected().localities.flatMap((l) => l.indicators.filter((i) => i.table === 'plan' && i.key === 'forest_cover'));
   const cells = rows.reduce((n, r) => n + Object.keys(r.cells).length, 0);
   assert.equal(lines.length, 1 + cells + 1, 'header, one line per printed cell, source line');
   assert.match(lines[0], /^locality,table,/);

@@ -32,13 +32,13 @@ test('every filter changes the count as the data says', async () => {
   // The rows are built after the click's event, not during it: wait for them.
   await page.waitForFunction((n) => document.querySelectorAll('table.indicators tbody tr:not([hidden])').length === n, all.length);
 
-  await page.selectOption('#filter-table', '14th');
-  assert.equal(await shown(page), all.filter((r) => r.table === '14th').length);
+  await page.selectOption('#filter-table', 'plan');
+  assert.equal(await shown(page), all.filter((r) => r.table === 'plan').length);
   await page.selectOption('#filter-attr', 'binding');
-  assert.equal(await shown(page), all.filter((r) => r.table === '14th' && r.attribute === '约束性').length);
+  assert.equal(await shown(page), all.filter((r) => r.table === 'plan' && r.attribute === '约束性').length);
   await page.selectOption('#filter-attr', '');
   await page.selectOption('#filter-marker', 'national');
-  assert.equal(await shown(page), all.filter((r) => r.table === '14th' && r.marker === '☆').length);
+  assert.equal(await shown(page), all.filter((r) => r.table === 'plan' && r.marker === '☆').length);
   await page.selectOption('#filter-marker', '');
   await page.selectOption('#filter-table', '');
   await page.selectOption('#filter-key', 'forest_cover');
@@ -118,21 +118,21 @@ test('typing into the keyword box keeps focus and filters as you type', async ()
 test('filters and sorting are restored from the URL on reload', async () => {
   const page = await browser.newPage();
   await open(page);
-  await page.selectOption('#filter-table', '14th');
+  await page.selectOption('#filter-table', 'plan');
   await page.fill('#filter-q', '森林');
-  await page.locator('button.sort[data-sort="target_2025"]').click();
-  await page.locator('button.sort[data-sort="target_2025"]').click();
+  await page.locator('button.sort[data-sort="target"]').click();
+  await page.locator('button.sort[data-sort="target"]').click();
   const before = await page.locator('table.indicators tbody tr:not([hidden])').allTextContents();
-  assert.match(page.url(), /table=14th/);
-  assert.match(page.url(), /sort=target_2025/);
+  assert.match(page.url(), /table=plan/);
+  assert.match(page.url(), /sort=target/);
   assert.match(page.url(), /dir=desc/);
   await page.reload();
   await page.locator('table.indicators').waitFor();
-  assert.equal(await page.inputValue('#filter-table'), '14th');
+  assert.equal(await page.inputValue('#filter-table'), 'plan');
   assert.equal(await page.inputValue('#filter-q'), '森林');
   assert.deepEqual(await page.locator('table.indicators tbody tr:not([hidden])').allTextContents(), before);
   // Descending by the 2025 target: the values shown decrease.
-  const targets = rows().filter((r) => r.table === '14th' && r.name.includes('森林') && r.cells.target_2025?.value != null)
+  const targets = rows().filter((r) => r.table === 'plan' && r.name.includes('森林') && r.cells.target_2025?.value != null)
     .map((r) => r.cells.target_2025.value).sort((a, b) => b - a);
   const firstCells = await page.locator('table.indicators tbody tr:not([hidden]) button[data-col="target_2025"]').allTextContents();
   assert.equal(firstCells.length, targets.length);
@@ -154,7 +154,7 @@ test('back and forward restore the view', async () => {
 test('a value opens its source line with context', async () => {
   const page = await browser.newPage();
   await open(page, '&q=地区生产总值&table=14th');
-  const row = rows().find((r) => r.loc === '430321' && r.table === '14th' && r.key === 'gdp');
+  const row = rows().find((r) => r.loc === '430321' && r.table === 'plan' && r.key === 'gdp');
   const button = page.locator(`tbody tr:not([hidden])[data-locality="430321"][data-line="${row.line}"] button[data-col="target_2025"]`);
   assert.equal(await button.textContent(), row.cells.target_2025.raw);
   await button.click();

@@ -20,15 +20,21 @@ test('overview shows every locality with its counts and primary layout', async (
   for (const loc of data.localities) {
     const card = page.locator(`article.card[data-locality="${loc.id}"]`);
     const count = (t) => loc.indicators.filter((i) => i.table === t).length;
-    assert.equal(Number(await card.locator('.count-14th').textContent()), count('14th'), loc.name);
-    assert.equal(Number(await card.locator('.count-13th').textContent()), count('13th'), loc.name);
+    assert.equal(Number(await card.locator('.count-plan').textContent()), count('plan'), loc.name);
+    assert.equal(Number(await card.locator('.count-review').textContent()), count('review'), loc.name);
     assert.equal(Number(await card.locator('.count-projects').textContent()), loc.projects.length, loc.name);
     assert.equal(await card.locator('.slogan').textContent(), loc.layouts.find((l) => l.primary).slogan);
-    // The headline targets as printed: the GDP row's 2025 target and growth, else a growth row.
-    const row = (key) => loc.indicators.find((i) => i.table === '14th' && i.key === key);
+    // The period and the headline targets as printed: the GDP row's target for the period's last
+    // year and its growth, else a growth row.
+    const zh = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    const periodZh = `十${zh[loc.period - 10]}五`;
+    const [start, end] = [1966 + 5 * (loc.period - 3), 1970 + 5 * (loc.period - 3)];
+    assert.equal(await card.locator('.period').textContent(), `${periodZh}（${start}–${end}）`, loc.name);
+    const row = (key) => loc.indicators.find((i) => i.table === 'plan' && i.key === key);
     const gdp = row('gdp');
-    const growth = gdp?.cells.target_growth ?? row('gdp_growth')?.cells.target_growth ?? row('gdp_growth')?.cells.target_2025;
-    for (const [cls, cell] of [['.gdp-target', gdp?.cells.target_2025], ['.gdp-growth', growth]]) {
+    const target = `target_${end}`;
+    const growth = gdp?.cells.target_growth ?? row('gdp_growth')?.cells.target_growth ?? row('gdp_growth')?.cells[target];
+    for (const [cls, cell] of [['.gdp-target', gdp?.cells[target]], ['.gdp-growth', growth]]) {
       assert.equal(await card.locator(cls).textContent(), cell ? cell.raw : '—', `${loc.name} ${cls}`);
     }
     assert.equal(await card.locator('.plan-title').textContent(), loc.title, loc.name);

@@ -24,6 +24,8 @@ pub struct PlanEntry {
     pub name_en: Option<String>,
     pub level: Option<String>,
     pub parent: Option<String>,
+    /// The plan's period by number (15 for 十五五), when the title does not tell it.
+    pub period: Option<u8>,
     /// Curated adoption date, for texts that garble it.
     pub adopted: Option<String>,
     /// The town that `县城` / `城区` / `中心城区` means.
@@ -65,11 +67,8 @@ pub fn parse_level(s: &str) -> Option<Level> {
 }
 
 fn parse_table(e: &TableEntry) -> Result<TableSpec, String> {
-    let table = match e.table.as_str() {
-        "14th" => Table::Fourteenth,
-        "13th" => Table::Thirteenth,
-        other => return Err(format!("unknown table kind `{other}` (expected 14th or 13th)")),
-    };
+    let table =
+        Table::parse(&e.table).ok_or_else(|| format!("unknown table kind `{}` (expected plan or review)", e.table))?;
     let columns = e
         .columns
         .iter()

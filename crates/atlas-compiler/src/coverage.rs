@@ -10,8 +10,11 @@ pub struct Coverage {
     pub id: String,
     pub name: String,
     pub file: String,
-    pub rows_14th: usize,
-    pub rows_13th: usize,
+    /// The plan's period (15 for 十五五).
+    pub period: u8,
+    /// Rows of its target table and of its review of the previous period.
+    pub rows_plan: usize,
+    pub rows_review: usize,
     /// Cells whose number was read.
     pub cells_parsed: usize,
     /// Cells kept as printed text only (`完成省定目标`, `12.2:53.4:34.4`).
@@ -40,8 +43,9 @@ fn locality(l: &Locality, diagnostics: &[Diagnostic]) -> Coverage {
         id: l.id.clone(),
         name: l.name.clone(),
         file: l.source.clone(),
-        rows_14th: rows(Table::Fourteenth),
-        rows_13th: rows(Table::Thirteenth),
+        period: l.period.number(),
+        rows_plan: rows(Table::Plan),
+        rows_review: rows(Table::Review),
         cells_parsed: parsed,
         cells_raw_only: raw_only,
         projects: l.projects.len(),
@@ -67,7 +71,14 @@ pub fn to_text(report: &[Coverage], bundle: &Bundle) -> String {
     let mut out = String::new();
     for c in report {
         out.push_str(&format!("{} {} ({})\n", c.id, c.name, c.file));
-        out.push_str(&format!("  indicator rows   {} (十四五) / {} (十三五)\n", c.rows_14th, c.rows_13th));
+        let period = atlas_data::Period(c.period);
+        out.push_str(&format!(
+            "  indicator rows   {} ({} targets) / {} ({} review)\n",
+            c.rows_plan,
+            period.zh(),
+            c.rows_review,
+            period.previous().zh()
+        ));
         out.push_str(&format!(
             "  cells            {} read as numbers, {} kept as printed text\n",
             c.cells_parsed, c.cells_raw_only

@@ -7,7 +7,7 @@ use crate::corpus::PlanEntry;
 use crate::front::Front;
 use crate::geo::{contains, Gazetteer};
 use crate::registry::{Candidate, Registry};
-use atlas_data::{Level, Severity};
+use atlas_data::{Level, Period, Severity};
 use pinyin::ToPinyin;
 
 /// The facts of one locality.
@@ -19,6 +19,8 @@ pub struct Facts {
     pub level: Level,
     pub parent: String,
     pub seat: Option<String>,
+    /// The five-year period the plan is for.
+    pub period: Period,
 }
 
 /// Which locality a plan is about, from its title (`湘潭县国民经济和社会发展…`), or from the
@@ -27,14 +29,17 @@ pub struct Facts {
 /// unresolved tie is reported.
 pub fn identify(registry: &Registry, heads: &[&str], text: &str) -> Result<(Candidate, Vec<String>), String> {
     let mut notes = Vec::new();
+    // The longest name a head starts with; after a province's name (`湖南省湘潭县…`) the unit
+    // inside it, else the province itself (`北京市国民经济…`).
+    let longest = |head: &str| registry.names().filter(|n| head.starts_with(n)).max_by_key(|n| n.chars().count());
     let name = heads
         .iter()
         .find_map(|head| {
-            let head = registry.province_names().find_map(|p| head.strip_prefix(p)).unwrap_or(head);
-            registry.names().filter(|n| head.starts_with(n)).max_by_key(|n| n.chars().count())
+            let inner = registry.province_names().find_map(|p| head.strip_prefix(p)).and_then(longest);
+            inner.or_else(|| longest(head))
         })
         .ok_or_else(|| match heads.first() {
-            Some(h) => format!("no county or prefecture in the registry is named at the start of `{h}`"),
+            Some(h) => format!("no unit in the registry is named at the start of `{h}`"),
             None => "the text has no title to tell which locality it is about".to_string(),
         })?;
     let mut candidates = registry.by_name(name);
@@ -121,7 +126,13 @@ pub fn derive(
         },
         _ => None,
     };
-    Ok(Facts { id, name, name_en, level, parent, seat })
+    let period = match e.period {
+        Some(n) => Period::new(n).ok_or_else(|| format!("period {n} is not a five-year plan period"))?,
+        None => front.period.ok_or(
+            "cannot tell the plan's period: its title does not say 第N个五年规划 and the text names no “十N五”",
+        )?,
+    };
+    Ok(Facts { id, name, name_en, level, parent, seat, period })
 }
 
 /// Readings of characters that place names say differently from everyday words.
@@ -142,65 +153,6 @@ const PLACE_READINGS: [(&str, &str); 16] = [
     ("洪洞", "hongtong"),
     ("会稽", "kuaiji"),
     ("大足", "dazu"),
-];
-
-/// The 55 minority nationalities, as autonomous units name them before 族.
-const ETHNIC_GROUPS: [&str; 55] = [
-    "蒙古",
-    "回",
-    "藏",
-    "维吾尔",
-    "苗",
-    "彝",
-    "壮",
-    "布依",
-    "朝鲜",
-    "满",
-    "侗",
-    "瑶",
-    "白",
-    "土家",
-    "哈尼",
-    "哈萨克",
-    "傣",
-    "黎",
-    "傈僳",
-    "佤",
-    "畲",
-    "高山",
-    "拉祜",
-    "水",
-    "东乡",
-    "纳西",
-    "景颇",
-    "柯尔克孜",
-    "土",
-    "达斡尔",
-    "仫佬",
-    "羌",
-    "布朗",
-    "撒拉",
-    "毛南",
-    "仡佬",
-    "锡伯",
-    "阿昌",
-    "普米",
-    "塔吉克",
-    "怒",
-    "乌孜别克",
-    "俄罗斯",
-    "鄂温克",
-    "德昂",
-    "保安",
-    "裕固",
-    "京",
-    "塔塔尔",
-    "独龙",
-    "鄂伦春",
-    "赫哲",
-    "门巴",
-    "珞巴",
-    "基诺",
 ];
 
 const SUFFIXES: [(&str, &str); 12] = [
@@ -229,13 +181,7 @@ pub fn english_name(name: &str) -> String {
     let mut stem = stem;
     if suffix.starts_with("Autonomous") {
         // 城步苗族 → 城步; 湘西土家族苗族 → 湘西.
-        while let Some(rest) = stem.strip_suffix('族') {
-            let Some(group) = ETHNIC_GROUPS.iter().filter(|g| rest.ends_with(*g)).max_by_key(|g| g.len()) else {
-                break;
-            };
-            stem = &rest[..rest.len() - group.len()];
-        }
-        stem = stem.strip_suffix("各").unwrap_or(stem);
+        stem = crate::registry::without_ethnic_groups(stem);
     }
     let mut syllables = String::new();
     let chars: Vec<char> = stem.chars().collect();

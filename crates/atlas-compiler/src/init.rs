@@ -16,6 +16,8 @@ pub struct Described {
     /// The text's path as `plans.toml` will name it.
     pub file: String,
     pub title: Option<String>,
+    /// The plan's period, from its title or the text.
+    pub period: Option<atlas_data::Period>,
     pub facts: Result<Facts, String>,
     pub tables: Vec<Found>,
     /// The primary layout slogan and its line.
@@ -31,26 +33,37 @@ pub fn describe(file: &str, raw: &str, registry: Option<&Registry>, gazetteer: &
     let mut notes = Vec::new();
     let facts = facts::derive(&PlanEntry::default(), None, &front, &text, registry, gazetteer, &mut notes);
     let mut unsure: Vec<String> = notes.into_iter().map(|(_, n)| n).collect();
-    if front.title.is_none() {
+    if let Some(proposal) = &front.proposal {
+        unsure.push(format!("this text is a proposal (建议), `{proposal}`, not a plan outline (纲要)"));
+    } else if front.title.is_none() {
         unsure.push("no plan title found (a line with 国民经济和社会发展 … 纲要)".into());
     }
     if front.adopted.is_none() {
         unsure.push(match front.adoption_line {
+            Some(line) if !front.adoption_dated => {
+                format!("the adoption note at line {line} names no date: add `adopted = \"YYYY-MM-DD\"`")
+            }
             Some(line) => format!("the adoption date at line {line} is garbled: add `adopted = \"YYYY-MM-DD\"`"),
             None => "no adoption note found".into(),
         });
     }
-    let detection = detect::detect(&lines);
-    for kind in [atlas_data::Table::Fourteenth, atlas_data::Table::Thirteenth] {
-        if !detection.tables.iter().any(|t| t.table == kind) {
-            unsure.push(format!("no {} indicator table found", detect::kind_name(kind)));
+    let period = facts.as_ref().map(|f| f.period).ok().or(front.period);
+    let detection = match period {
+        Some(period) => {
+            let detection = detect::detect(&lines, period);
+            for kind in atlas_data::Table::ALL {
+                if !detection.tables.iter().any(|t| t.table == kind) {
+                    unsure.push(format!("no {} indicator table found", detect::kind_name(kind, period)));
+                }
+            }
+            for t in &detection.tables {
+                let kind = detect::kind_name(t.table, period);
+                unsure.extend(t.notes.iter().map(|n| format!("{kind} table, line {}: {n}", t.header_line())));
+            }
+            detection
         }
-    }
-    for t in &detection.tables {
-        unsure.extend(
-            t.notes.iter().map(|n| format!("{} table, line {}: {n}", detect::kind_name(t.table), t.header_line())),
-        );
-    }
+        None => detect::Detection::default(),
+    };
     unsure.extend(detection.skipped.iter().map(|(line, why)| format!("line {line}: {why}")));
     if let Ok(f) = &facts {
         if f.seat.is_none() {
@@ -67,7 +80,7 @@ pub fn describe(file: &str, raw: &str, registry: Option<&Registry>, gazetteer: &
     if slogan.is_none() {
         unsure.push("no spatial layout (空间布局) slogan found".into());
     }
-    Described { file: file.to_string(), title: front.title, facts, tables: detection.tables, slogan, unsure }
+    Described { file: file.to_string(), title: front.title, period, facts, tables: detection.tables, slogan, unsure }
 }
 
 fn quoted(s: &str) -> String {
@@ -86,6 +99,13 @@ pub fn to_toml(d: &Described) -> String {
             out.push_str(&format!("name_en = {}\n", quoted(&f.name_en)));
             out.push_str(&format!("level = {}\n", quoted(f.level.as_str())));
             out.push_str(&format!("parent = {}\n", quoted(&f.parent)));
+            out.push_str(&format!(
+                "period = {}  # {}, {}–{}\n",
+                f.period.number(),
+                f.period.zh(),
+                f.period.start(),
+                f.period.end()
+            ));
             if let Some(seat) = &f.seat {
                 out.push_str(&format!("seat = {}\n", quoted(seat)));
             }
@@ -105,17 +125,14 @@ pub fn to_toml(d: &Described) -> String {
         let caption = t.caption.as_ref().map_or(String::new(), |(_, c)| format!(", under `{c}`"));
         out.push_str(&format!(
             "# {} table found at line {}{caption}; read automatically. To override, uncomment:\n",
-            detect::kind_name(t.table),
+            d.period.map_or_else(|| "an".to_string(), |p| detect::kind_name(t.table, p)),
             t.header_line()
         ));
         // The caption as printed, or the header line itself for a table without one.
         let anchor = t.caption.as_ref().map_or(t.header_text.as_str(), |(_, c)| c.as_str());
-        let columns: Vec<String> = t.columns.iter().map(|c| quoted(c.as_str())).collect();
+        let columns: Vec<String> = t.columns.iter().map(|c| quoted(&c.name())).collect();
         out.push_str("# [[plan.table]]\n");
-        out.push_str(&format!(
-            "# table = {}\n",
-            quoted(if t.table == atlas_data::Table::Fourteenth { "14th" } else { "13th" })
-        ));
+        out.push_str(&format!("# table = {}\n", quoted(t.table.as_str())));
         out.push_str(&format!("# anchor = {}\n", quoted(anchor)));
         out.push_str(&format!("# columns = [{}]\n", columns.join(", ")));
     }

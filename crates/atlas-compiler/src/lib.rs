@@ -380,6 +380,13 @@ fn resolve_facts(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<facts::Facts> {
     let file = plan.display_path.as_str();
+    if let (Some(proposal), None) = (&front.proposal, &front.title) {
+        let message = format!(
+            "this text is `{proposal}`, a proposal (建议) for a plan rather than the plan outline (纲要); it is left out"
+        );
+        diagnostics.push(diag(Severity::Error, file, 1, message));
+        return None;
+    }
     let mut notes = Vec::new();
     let derived = facts::derive(&plan.entry, plan.level, front, text, registry, gazetteer, &mut notes);
     diagnostics.extend(notes.into_iter().map(|(severity, m)| diag(severity, file, 1, m)));
@@ -411,7 +418,7 @@ fn compile_plan(
         (Some(curated), _) => Some(curated.clone()),
         (None, Some(found)) => Some(found.clone()),
         (None, None) => {
-            if let Some(line) = front.adoption_line {
+            if let Some(line) = front.adoption_line.filter(|_| front.adoption_dated) {
                 let message = "adoption date is garbled; add `adopted` to plans.toml";
                 diagnostics.push(diag(Severity::Warning, file, line, message));
             }
@@ -423,7 +430,7 @@ fn compile_plan(
         facts.name.clone()
     });
 
-    let indicators = read_indicator_tables(plan, lines, keys, &mut diagnostics);
+    let indicators = read_indicator_tables(plan, lines, facts.period, keys, &mut diagnostics);
     let outline = outline::outline(lines);
     let places =
         places::LocalPlaces::new(&facts.id, &facts.name, facts.seat.as_deref(), prefecture_names, counties, towns);
@@ -446,8 +453,7 @@ fn compile_plan(
     }
     let (mut projects, box_spans) = projects::from_boxes(lines, &places);
     // Works the text names, after the review of the last plan (which ends at the indicator table).
-    let from =
-        indicators.iter().filter(|i| i.table == atlas_data::Table::Fourteenth).map(|i| i.line).max().unwrap_or(0);
+    let from = indicators.iter().filter(|i| i.table == atlas_data::Table::Plan).map(|i| i.line).max().unwrap_or(0);
     let section_of = |line: u32| {
         outline
             .iter()
@@ -478,6 +484,7 @@ fn compile_plan(
         level: facts.level,
         parent: facts.parent.clone(),
         title,
+        period: facts.period,
         adopted,
         adopted_curated: plan.entry.adopted.is_some(),
         adopted_by: front.adopted_by,
@@ -491,22 +498,23 @@ fn compile_plan(
     (locality, diagnostics)
 }
 
-/// The plan's 十四五 and 十三五 indicator tables: each declared one (`[[plan.table]]`) read as
-/// declared, the others found in the text.
+/// The plan's indicator tables (its targets, and its review of the previous period): each declared
+/// one (`[[plan.table]]`) read as declared, the others found in the text.
 fn read_indicator_tables(
     plan: &corpus::Plan,
     lines: &[&str],
+    period: atlas_data::Period,
     keys: &keys::Keys,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Indicator> {
     let file = plan.display_path.as_str();
-    let detection = table::detect::detect(lines);
+    let detection = table::detect::detect(lines, period);
     for (line, why) in &detection.skipped {
         diagnostics.push(diag(Severity::Note, file, *line, why.clone()));
     }
     let mut indicators = Vec::new();
-    for kind in [atlas_data::Table::Fourteenth, atlas_data::Table::Thirteenth] {
-        let name = table::detect::kind_name(kind);
+    for kind in atlas_data::Table::ALL {
+        let name = table::detect::kind_name(kind, period);
         let found = if let Some(spec) = plan.tables.iter().find(|t| t.table == kind) {
             let Some(found) = table::extract(lines, spec) else {
                 diagnostics.push(diag(Severity::Error, file, 1, format!("table anchor `{}` not found", spec.anchor)));

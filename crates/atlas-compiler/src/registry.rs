@@ -24,8 +24,17 @@ pub struct Registry {
     /// County-level units (县, 县级市, 市辖区 …), sorted by adcode.
     pub counties: Vec<County>,
     pub prefectures: Vec<Unit>,
+    /// Provinces, autonomous regions and the municipalities (直辖市), sorted by adcode.
     pub provinces: Vec<Unit>,
+    /// Short names of autonomous units (`城步县` for `城步苗族自治县`) with their adcodes.
+    aliases: Vec<(String, String)>,
 }
+
+/// The national outline's locality: not in a registry of counties, but a plan like any other.
+pub const NATION_ADCODE: &str = "100000";
+pub const NATION_NAME: &str = "全国";
+/// How the national outline's title names the country.
+const NATION_TITLE: &str = "中华人民共和国";
 
 /// One unit a name may refer to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,7 +134,16 @@ impl Registry {
         prefectures.dedup_by(|a, b| a.adcode == b.adcode);
         provinces.sort_by(|a, b| a.adcode.cmp(&b.adcode));
         provinces.dedup_by(|a, b| a.adcode == b.adcode);
-        Ok(Registry { counties, prefectures, provinces })
+        // A municipality is listed among the prefectures of some packages too: it is provincial.
+        prefectures.retain(|p| !p.adcode.ends_with("0000"));
+        let aliases = counties
+            .iter()
+            .map(|c| (&c.name, &c.adcode))
+            .chain(prefectures.iter().map(|p| (&p.name, &p.adcode)))
+            .chain(provinces.iter().map(|p| (&p.name, &p.adcode)))
+            .filter_map(|(name, adcode)| Some((short_name(name)?, adcode.clone())))
+            .collect();
+        Ok(Registry { counties, prefectures, provinces, aliases })
     }
 
     pub fn county(&self, adcode: &str) -> Option<&County> {
@@ -136,12 +154,15 @@ impl Registry {
         self.prefectures.binary_search_by(|c| c.adcode.as_str().cmp(adcode)).ok().map(|i| &self.prefectures[i])
     }
 
-    fn province(&self, adcode: &str) -> Option<&Unit> {
+    pub fn province(&self, adcode: &str) -> Option<&Unit> {
         self.provinces.binary_search_by(|c| c.adcode.as_str().cmp(adcode)).ok().map(|i| &self.provinces[i])
     }
 
     /// The unit's name, at any level.
     pub fn name_of(&self, adcode: &str) -> Option<&str> {
+        if adcode == NATION_ADCODE {
+            return Some(NATION_NAME);
+        }
         self.county(adcode)
             .map(|c| c.name.as_str())
             .or_else(|| self.prefecture(adcode).map(|u| u.name.as_str()))
@@ -150,16 +171,27 @@ impl Registry {
 
     /// The level of a unit, from where it sits in the registry and how its name ends.
     pub fn level_of(&self, adcode: &str) -> Option<Level> {
+        if adcode == NATION_ADCODE {
+            return Some(Level::Nation);
+        }
         if let Some(c) = self.county(adcode) {
             return Some(county_level(&c.name));
+        }
+        if let Some(p) = self.province(adcode) {
+            // 北京市, 上海市, 天津市, 重庆市 are province-level cities.
+            return Some(if p.name.ends_with('市') { Level::Municipality } else { Level::Province });
         }
         let p = self.prefecture(adcode)?;
         Some(if p.name.ends_with('市') { Level::PrefectureCity } else { Level::Prefecture })
     }
 
     /// The unit one level up: a county's prefecture (or its province, for counties administered
-    /// directly by the province), a prefecture's province.
+    /// directly by the province, and a municipality's districts), a prefecture's province, a
+    /// province's country.
     pub fn parent_of(&self, adcode: &str) -> Option<(&str, &str)> {
+        if self.province(adcode).is_some() {
+            return Some((NATION_ADCODE, NATION_NAME));
+        }
         let province = format!("{}0000", adcode.get(..2)?);
         if self.county(adcode).is_some() {
             let prefecture = format!("{}00", adcode.get(..4)?);
@@ -170,28 +202,138 @@ impl Registry {
         self.province(&province).map(|u| (u.adcode.as_str(), u.name.as_str()))
     }
 
-    /// Every unit called `name`, counties first. Several counties share a name (鼓楼区).
+    /// Every unit called `name` (or by that short name), counties first. Several counties share a
+    /// name (鼓楼区).
     pub fn by_name(&self, name: &str) -> Vec<Candidate> {
-        let mut out: Vec<Candidate> = self
+        if name == NATION_NAME || name == NATION_TITLE {
+            return vec![Candidate { adcode: NATION_ADCODE.into(), name: NATION_NAME.into(), level: Level::Nation }];
+        }
+        let named = self
             .counties
             .iter()
-            .filter(|c| c.name == name)
-            .map(|c| Candidate { adcode: c.adcode.clone(), name: c.name.clone(), level: county_level(&c.name) })
-            .collect();
-        out.extend(self.prefectures.iter().filter(|p| p.name == name).filter_map(|p| {
-            Some(Candidate { adcode: p.adcode.clone(), name: p.name.clone(), level: self.level_of(&p.adcode)? })
-        }));
-        out
+            .map(|c| (&c.name, &c.adcode))
+            .chain(self.prefectures.iter().map(|p| (&p.name, &p.adcode)))
+            .chain(self.provinces.iter().map(|p| (&p.name, &p.adcode)))
+            .filter(|(n, _)| *n == name)
+            .map(|(_, a)| a.clone());
+        let aliased = self.aliases.iter().filter(|(short, _)| short == name).map(|(_, a)| a.clone());
+        let mut codes: Vec<String> = named.chain(aliased).collect();
+        codes.dedup();
+        codes
+            .into_iter()
+            .filter_map(|adcode| {
+                let full = self.name_of(&adcode)?.to_string();
+                Some(Candidate { level: self.level_of(&adcode)?, name: full, adcode })
+            })
+            .collect()
     }
 
-    /// The names of every county and prefecture, for finding one at the start of a title.
+    /// The names of every unit at any level, short names included, for finding one at the start
+    /// of a title.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.counties.iter().map(|c| c.name.as_str()).chain(self.prefectures.iter().map(|p| p.name.as_str()))
+        self.counties
+            .iter()
+            .map(|c| c.name.as_str())
+            .chain(self.prefectures.iter().map(|p| p.name.as_str()))
+            .chain(self.provinces.iter().map(|p| p.name.as_str()))
+            .chain(self.aliases.iter().map(|(short, _)| short.as_str()))
+            .chain([NATION_TITLE])
     }
 
     pub fn province_names(&self) -> impl Iterator<Item = &str> {
         self.provinces.iter().map(|p| p.name.as_str())
     }
+}
+
+/// The 55 minority nationalities, as autonomous units name them before 族.
+pub const ETHNIC_GROUPS: [&str; 55] = [
+    "蒙古",
+    "回",
+    "藏",
+    "维吾尔",
+    "苗",
+    "彝",
+    "壮",
+    "布依",
+    "朝鲜",
+    "满",
+    "侗",
+    "瑶",
+    "白",
+    "土家",
+    "哈尼",
+    "哈萨克",
+    "傣",
+    "黎",
+    "傈僳",
+    "佤",
+    "畲",
+    "高山",
+    "拉祜",
+    "水",
+    "东乡",
+    "纳西",
+    "景颇",
+    "柯尔克孜",
+    "土",
+    "达斡尔",
+    "仫佬",
+    "羌",
+    "布朗",
+    "撒拉",
+    "毛南",
+    "仡佬",
+    "锡伯",
+    "阿昌",
+    "普米",
+    "塔吉克",
+    "怒",
+    "乌孜别克",
+    "俄罗斯",
+    "鄂温克",
+    "德昂",
+    "保安",
+    "裕固",
+    "京",
+    "塔塔尔",
+    "独龙",
+    "鄂伦春",
+    "赫哲",
+    "门巴",
+    "珞巴",
+    "基诺",
+];
+
+/// `stem` without the ethnic groups an autonomous unit names at its end (`城步苗族` → `城步`,
+/// `湘西土家族苗族` → `湘西`, `某某各族` → `某某`). A group is written with 族, except a name of three
+/// characters or more (`新疆维吾尔` → `新疆`); so `西藏` and `内蒙古` keep their names.
+pub fn without_ethnic_groups(mut stem: &str) -> &str {
+    loop {
+        let (rest, with_zu) = match stem.strip_suffix('族') {
+            // 各族: every group, named no further.
+            Some(r) if r.ends_with('各') => return r.trim_end_matches('各'),
+            Some(r) => (r, true),
+            None => (stem, false),
+        };
+        let group = ETHNIC_GROUPS
+            .iter()
+            .filter(|g| rest.ends_with(*g) && rest.len() > g.len() && (with_zu || g.chars().count() >= 3))
+            .max_by_key(|g| g.len());
+        match group {
+            Some(group) => stem = &rest[..rest.len() - group.len()],
+            None => return stem,
+        }
+    }
+}
+
+/// The short name plans use for an autonomous unit: `城步苗族自治县` → `城步县`, `湘西土家族苗族自治州`
+/// → `湘西州`, `广西壮族自治区` → `广西`; `None` for other names.
+pub fn short_name(name: &str) -> Option<String> {
+    let (stem, suffix) = [("自治县", "县"), ("自治州", "州"), ("自治旗", "旗"), ("自治区", "")]
+        .iter()
+        .find_map(|(long, short)| name.strip_suffix(long).map(|stem| (stem, *short)))?;
+    let stem = without_ethnic_groups(stem);
+    (!stem.is_empty()).then(|| format!("{stem}{suffix}"))
 }
 
 /// 县 / 自治县 / 旗 are counties, 县级市 cities, and 区 districts (but 林区 and 特区 are county-like).
@@ -208,6 +350,19 @@ pub fn county_level(name: &str) -> Level {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_names_of_autonomous_units() {
+        assert_eq!(short_name("城步苗族自治县").as_deref(), Some("城步县"));
+        assert_eq!(short_name("湘西土家族苗族自治州").as_deref(), Some("湘西州"));
+        assert_eq!(short_name("新疆维吾尔自治区").as_deref(), Some("新疆"));
+        assert_eq!(short_name("宁夏回族自治区").as_deref(), Some("宁夏"));
+        assert_eq!(short_name("西藏自治区").as_deref(), Some("西藏"));
+        assert_eq!(short_name("内蒙古自治区").as_deref(), Some("内蒙古"));
+        assert_eq!(short_name("广西壮族自治区").as_deref(), Some("广西"));
+        assert_eq!(short_name("某某各族自治县").as_deref(), Some("某某县"));
+        assert_eq!(short_name("湘潭县"), None);
+    }
 
     #[test]
     fn levels_from_names() {

@@ -33,7 +33,7 @@ fn row_counts_match_the_printed_tables() {
     for (name, fourteenth, thirteenth) in expected {
         let l = locality(&b, name);
         let count = |t| l.indicators.iter().filter(|i| i.table == t).count();
-        assert_eq!((count(Table::Fourteenth), count(Table::Thirteenth)), (fourteenth, thirteenth), "{name}");
+        assert_eq!((count(Table::Plan), count(Table::Review)), (fourteenth, thirteenth), "{name}");
     }
 }
 
@@ -75,39 +75,44 @@ fn outline_has_chapters_sections_and_parenthesised_sections() {
 #[test]
 fn sample_values_are_exactly_as_printed() {
     let b = compiled();
-    use Column::*;
-    use Table::*;
+    use Table::{Plan as Fourteenth, Review as Thirteenth};
+    let (base_2020, target_2025, target_2020, actual_2020, base_2015) =
+        (Column::base(2020), Column::target(2025), Column::target(2020), Column::actual(2020), Column::base(2015));
+    let y2020 = Column::value(2020);
     let xt = locality(&b, "湘潭县");
-    assert_eq!(raw(xt, Fourteenth, "地区生产总值", Target2025), "810"); // 430321:262
-    assert_eq!(raw(xt, Fourteenth, "空气PM2.5平均浓度", Base2020), "37.4（2019 年）"); // 430321:290
-    assert_eq!(raw(xt, Thirteenth, "人口规模", TargetGrowth), "控制在 7.5‰以内"); // 430321:125
+    assert_eq!(raw(xt, Fourteenth, "地区生产总值", target_2025), "810"); // 430321:262
+    assert_eq!(raw(xt, Fourteenth, "空气PM2.5平均浓度", base_2020), "37.4（2019 年）"); // 430321:290
+    assert_eq!(raw(xt, Thirteenth, "人口规模", Column::TARGET_GROWTH), "控制在 7.5‰以内"); // 430321:125
     let pm = xt.indicators.iter().find(|i| i.name == "空气PM2.5平均浓度").unwrap();
-    assert_eq!((pm.cells[&Base2020].value, pm.cells[&Base2020].year), (Some(37.4), Some(2019)));
+    assert_eq!((pm.cells[&base_2020].value, pm.cells[&base_2020].year), (Some(37.4), Some(2019)));
     assert_eq!(
         xt.indicators.iter().find(|i| i.name == "社会矛盾纠纷调处成功率").unwrap().category.as_deref(),
         Some("社会管理")
     ); // category split 社 / 会 管 理 over a page break
 
     let xx = locality(&b, "湘乡市");
-    assert_eq!(raw(xx, Thirteenth, "三次产业结构", Target2020), "16.7:51.6:31.7"); // 430381:343
-    assert_eq!(raw(xx, Fourteenth, "地区生产总值", Target2025), "750"); // 430381:811
+    assert_eq!(raw(xx, Thirteenth, "三次产业结构", target_2020), "16.7:51.6:31.7"); // 430381:343
+    assert_eq!(raw(xx, Fourteenth, "地区生产总值", target_2025), "750"); // 430381:811
 
     let hd = locality(&b, "衡东县");
     let urban = hd.indicators.iter().find(|i| i.seq.as_deref() == Some("15-1")).unwrap(); // 430424:469
-    assert_eq!((urban.name.as_str(), urban.cells[&Target2025].raw.as_str()), ("城镇居民人均可支配收入", "55000"));
-    assert_eq!(raw(hd, Thirteenth, "年末人口", Y2020), "60.8（预计）"); // 430424:75
-    assert!(hd.indicators.iter().find(|i| i.name == "年末人口").unwrap().cells[&Y2020].estimate);
+    assert_eq!((urban.name.as_str(), urban.cells[&target_2025].raw.as_str()), ("城镇居民人均可支配收入", "55000"));
+    assert_eq!(raw(hd, Thirteenth, "年末人口", y2020), "60.8（预计）"); // 430424:75
+    assert!(hd.indicators.iter().find(|i| i.name == "年末人口").unwrap().cells[&y2020].estimate);
 
     let zz = locality(&b, "株洲市");
-    assert_eq!(raw(zz, Thirteenth, "户籍人口城镇化率", Actual2020), "49.26"); // 430200:173
-    assert_eq!(raw(zz, Thirteenth, "氮氧化物", Value2015), "17.92"); // 430200:205, row lost its leading columns
+    assert_eq!(raw(zz, Thirteenth, "户籍人口城镇化率", actual_2020), "49.26"); // 430200:173
+    assert_eq!(raw(zz, Thirteenth, "氮氧化物", base_2015), "17.92"); // 430200:205, row lost its leading columns
     let gdp = zz.indicators.iter().find(|i| i.table == Fourteenth && i.seq.as_deref() == Some("1")).unwrap(); // 430200:340
-    assert_eq!((gdp.marker, gdp.cells[&TargetGrowth].raw.as_str()), (Some(atlas_data::Marker::National), "7.5%"));
+    assert_eq!(
+        (gdp.marker, gdp.cells[&Column::TARGET_GROWTH].raw.as_str()),
+        (Some(atlas_data::Marker::National), "7.5%")
+    );
 
     let yy = locality(&b, "益阳市");
-    assert_eq!(raw(yy, Fourteenth, "粮食综合生产能力", Base2020), "225 以上"); // 430900:368
-    assert_eq!(raw(yy, Fourteenth, "地区生产总值", TargetGrowth), "8%左右"); // 430900:342
-    assert_eq!(raw(yy, Thirteenth, "基本医疗保险", Target2020), "> 95"); // 430900:228
+    assert_eq!(raw(yy, Fourteenth, "粮食综合生产能力", base_2020), "225 以上"); // 430900:368
+    assert_eq!(raw(yy, Fourteenth, "地区生产总值", Column::TARGET_GROWTH), "8%左右"); // 430900:342
+    assert_eq!(raw(yy, Thirteenth, "基本医疗保险", target_2020), "> 95"); // 430900:228
 }
 
 #[test]
@@ -323,7 +328,7 @@ fn canonical_keys_make_localities_comparable() {
     assert_eq!(with_key("surface_water_good").len(), 5, "Ⅲ and III spellings match one key");
     // A level and its growth are different keys (株洲 prints only the growth of GDP).
     let zz = locality(&b, "株洲市");
-    let growth = zz.indicators.iter().find(|i| i.table == Table::Fourteenth && i.seq.as_deref() == Some("1")).unwrap();
+    let growth = zz.indicators.iter().find(|i| i.table == Table::Plan && i.seq.as_deref() == Some("1")).unwrap();
     assert_eq!(growth.key.as_deref(), Some("gdp_growth"));
     // Sub-rows match through their parent: 湘乡's 增速 under 地区生产总值 (430381:815).
     let xx = locality(&b, "湘乡市");

@@ -46,13 +46,14 @@ fn detection_finds_the_declared_tables_and_columns() {
     for d in declared() {
         let text = plan_text(&d.plan);
         let lines: Vec<&str> = text.lines().collect();
-        let found = detect(&lines);
-        let kind = if d.table == "14th" { atlas_data::Table::Fourteenth } else { atlas_data::Table::Thirteenth };
+        // Every seed is a 十四五 plan.
+        let found = detect(&lines, atlas_data::Period(14));
+        let kind = atlas_data::Table::parse(&d.table).unwrap();
         let Some(t) = found.tables.iter().find(|t| t.table == kind) else {
             failures.push(format!("{} {}: not found; skipped {:?}", d.plan, d.table, found.skipped));
             continue;
         };
-        let columns: Vec<&str> = t.columns.iter().map(|r: &Role| r.as_str()).collect();
+        let columns: Vec<String> = t.columns.iter().map(|r: &Role| r.name()).collect();
         if columns != d.columns {
             failures.push(format!(
                 "{} {} at line {}: columns {columns:?}, declared {:?}",

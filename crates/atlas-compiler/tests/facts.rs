@@ -11,20 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 mod common;
-use common::{copy_corpus_with, corpus_dir, Scratch};
-
-/// The registry file, or `None` (skip) when the test runs without it; `cargo xtask test` sets
-/// `ATLAS_REQUIRE_GEO` so that it never skips there.
-fn geo() -> Option<PathBuf> {
-    match std::env::var_os("ATLAS_GEO").map(PathBuf::from) {
-        Some(g) if g.exists() => Some(g),
-        _ if std::env::var_os("ATLAS_REQUIRE_GEO").is_some() => panic!("ATLAS_GEO must name the county GeoJSON"),
-        _ => {
-            eprintln!("skipping: set ATLAS_GEO (cargo xtask test does) to test the registry");
-            None
-        }
-    }
-}
+use common::{copy_corpus_with, corpus_dir, geo, Scratch};
 
 fn gazetteer_files() -> Vec<PathBuf> {
     std::env::var_os("ATLAS_GAZETTEER")
@@ -103,10 +90,7 @@ fn init_reproduces_each_plans_facts_and_tables() {
         let tables: Vec<(String, Vec<String>)> = described
             .tables
             .iter()
-            .map(|t| {
-                let kind = if t.table == atlas_data::Table::Fourteenth { "14th" } else { "13th" };
-                (kind.to_string(), t.columns.iter().map(|c| c.as_str().to_string()).collect())
-            })
+            .map(|t| (t.table.as_str().to_string(), t.columns.iter().map(|c| c.name()).collect()))
             .collect();
         for f in fixture.table.iter().filter(|f| f.plan == id) {
             assert!(
@@ -184,7 +168,10 @@ fn init_append_then_build_as_a_new_user_would() {
     let check = Command::new(atlas).arg("check").arg(&corpus).arg("--json").arg("--geo").arg(&geo).output().unwrap();
     let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
     let plan = &report["plans"][0];
-    assert_eq!((plan["rows_14th"].as_u64(), plan["rows_13th"].as_u64()), (Some(39), Some(28)));
+    assert_eq!(
+        (plan["rows_plan"].as_u64(), plan["rows_review"].as_u64(), plan["period"].as_u64()),
+        (Some(39), Some(28), Some(14))
+    );
     // The same counts as the reviewed corpus gives for this plan.
     let reference = compile(&corpus_dir(), &Options::default()).unwrap();
     let hd = reference.core.localities.iter().find(|l| l.id == "430424").unwrap();

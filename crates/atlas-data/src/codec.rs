@@ -11,7 +11,7 @@ use serde::{de::DeserializeOwned, Serialize};
 use std::fmt;
 
 pub const MAGIC: [u8; 8] = *b"PLANATLS";
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 
 const HEADER_LEN: usize = 16;
 const ENTRY_LEN: usize = 16;

@@ -53,6 +53,12 @@ pub struct IndicatorKey {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
+    /// 全国: the national outline.
+    Nation,
+    /// 省, 自治区
+    Province,
+    /// 直辖市: a province-level municipality (北京, 上海, 天津, 重庆).
+    Municipality,
     /// 县 (also 自治县, 旗)
     County,
     /// 县级市
@@ -66,11 +72,22 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 5] =
-        [Level::County, Level::CountyCity, Level::District, Level::PrefectureCity, Level::Prefecture];
+    pub const ALL: [Level; 8] = [
+        Level::Nation,
+        Level::Province,
+        Level::Municipality,
+        Level::County,
+        Level::CountyCity,
+        Level::District,
+        Level::PrefectureCity,
+        Level::Prefecture,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
+            Level::Nation => "nation",
+            Level::Province => "province",
+            Level::Municipality => "municipality",
             Level::County => "county",
             Level::CountyCity => "county_city",
             Level::District => "district",
@@ -87,6 +104,16 @@ impl Level {
     pub fn is_prefecture(self) -> bool {
         matches!(self, Level::PrefectureCity | Level::Prefecture)
     }
+
+    /// Province-level or above: its plan covers prefectures (or, for a municipality, districts).
+    pub fn is_provincial(self) -> bool {
+        matches!(self, Level::Nation | Level::Province | Level::Municipality)
+    }
+
+    /// Covers several counties: prefecture-level or above.
+    pub fn spans_counties(self) -> bool {
+        self.is_prefecture() || self.is_provincial()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,6 +125,8 @@ pub struct Locality {
     pub level: Level,
     pub parent: String,
     pub title: String,
+    /// The five-year period the plan is for, from its title (`第十五个五年规划`).
+    pub period: Period,
     /// ISO date the people's congress adopted the plan, when known.
     pub adopted: Option<String>,
     /// True when `adopted` comes from `corpus/plans.toml` rather than from the text.
@@ -122,6 +151,24 @@ impl Locality {
     pub fn primary_layout(&self) -> Option<&Layout> {
         self.layouts.iter().find(|l| l.primary)
     }
+
+    /// The row of the plan's target table with canonical key `key`.
+    pub fn plan_row(&self, key: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.table == Table::Plan && i.key.as_deref() == Some(key))
+    }
+
+    /// The planned annual growth of `key` as the plan's target table prints it: the row's growth
+    /// column, else the row of its own that plans print for it (`gdp_growth` for `gdp`), read from
+    /// its growth column or its target.
+    pub fn planned_growth(&self, key: &str) -> Option<(&Indicator, &Cell)> {
+        let own = self.plan_row(key).and_then(|r| Some((r, r.cells.get(&Column::TARGET_GROWTH)?)));
+        own.or_else(|| {
+            let r = self.plan_row(&format!("{key}_growth"))?;
+            let cell =
+                r.cells.get(&Column::TARGET_GROWTH).or_else(|| r.cells.get(&Column::target(self.period.end())))?;
+            Some((r, cell))
+        })
+    }
 }
 
 /// One heading of the outline: 篇 (level 0), 章 (1), 节 or `(一)`-style section (2).
@@ -133,25 +180,122 @@ pub struct Heading {
     pub line: u32,
 }
 
+/// Which of a plan's indicator tables a row comes from: the plan's own targets for its period, or
+/// the review of the previous period (规划目标 against 完成情况). The years are in the columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Table {
-    /// The main 十四五 (2021–2025) target table.
-    #[serde(rename = "14th")]
-    Fourteenth,
-    /// The 十三五 (2016–2020) completion table.
-    #[serde(rename = "13th")]
-    Thirteenth,
+    /// The plan's targets: base year, target year, planned growth (a 十五五 plan: 2025 → 2030).
+    Plan,
+    /// The completion table of the previous period (a 十五五 plan reviews 十四五: 2020 → 2025).
+    Review,
 }
 
 impl Table {
-    /// `14th` or `13th`, as the bundle's JSON and the widget's URL write it.
+    pub const ALL: [Table; 2] = [Table::Plan, Table::Review];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Table::Plan => "plan",
+            Table::Review => "review",
+        }
+    }
+
+    /// `plan` or `review`. Links made when every plan was a 十四五 plan say `14th` (its targets) and
+    /// `13th` (its review); they keep their meaning.
     pub fn parse(s: &str) -> Option<Table> {
         match s {
-            "14th" => Some(Table::Fourteenth),
-            "13th" => Some(Table::Thirteenth),
+            "plan" | "14th" => Some(Table::Plan),
+            "review" | "13th" => Some(Table::Review),
             _ => None,
         }
     }
+
+    /// The period a table of a plan of `period` is about.
+    pub fn period(self, plan: Period) -> Period {
+        match self {
+            Table::Plan => plan,
+            Table::Review => plan.previous(),
+        }
+    }
+}
+
+/// A five-year plan period by its number: 14 is 十四五 (2021–2025), 15 is 十五五 (2026–2030).
+/// Periods from the third on are consecutive five-year spans (the first two were followed by a
+/// three-year adjustment, 1963–1965), which is all a local outline can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Period(pub u8);
+
+impl Period {
+    /// The periods a plan outline may belong to: 十一五 (2006) to 二十五 (2071–2075).
+    pub const FIRST: u8 = 3;
+    pub const LAST: u8 = 25;
+
+    pub fn new(number: u8) -> Option<Period> {
+        (Self::FIRST..=Self::LAST).contains(&number).then_some(Period(number))
+    }
+
+    /// The period a year falls in.
+    pub fn of_year(year: u16) -> Option<Period> {
+        let n = year.checked_sub(1966)? / 5 + u16::from(Self::FIRST);
+        Period::new(u8::try_from(n).ok()?)
+    }
+
+    pub fn number(self) -> u8 {
+        self.0
+    }
+
+    pub fn start(self) -> u16 {
+        1966 + 5 * u16::from(self.0.saturating_sub(Self::FIRST))
+    }
+
+    pub fn end(self) -> u16 {
+        self.start() + 4
+    }
+
+    /// The year before the period, whose values its targets start from.
+    pub fn base_year(self) -> u16 {
+        self.start() - 1
+    }
+
+    pub fn previous(self) -> Period {
+        Period(self.0.saturating_sub(1).max(Self::FIRST))
+    }
+
+    /// `十五五`, `二十五`: how the plans name it.
+    pub fn zh(self) -> String {
+        format!("{}五", chinese_numeral(self.0))
+    }
+
+    /// `15th`.
+    pub fn en(self) -> String {
+        let suffix = match (self.0 % 10, self.0 % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        format!("{}{suffix}", self.0)
+    }
+}
+
+/// 1–99 in Chinese numerals as period and plan names write them: 十五, 二十, 二十一.
+pub fn chinese_numeral(n: u8) -> String {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let (tens, ones) = (usize::from(n / 10), usize::from(n % 10));
+    let mut s = String::new();
+    if tens > 1 {
+        s.push(DIGITS[tens]);
+    }
+    if tens > 0 {
+        s.push('十');
+    }
+    if ones > 0 || tens == 0 {
+        s.push(DIGITS[ones]);
+    }
+    s
 }
 
 /// 预期性 (expected, a guidance target) or 约束性 (binding, a constraint the government must meet).
@@ -174,90 +318,141 @@ pub enum Marker {
     Local,
 }
 
-/// A column of an indicator table, named by what it holds rather than by how it was printed.
+/// What a column of an indicator table holds, whatever its years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Column {
-    #[serde(rename = "base_2020")]
-    Base2020,
+pub enum Role {
+    /// The value in the year a period starts from (a 十五五 plan's 2025 column; a review's 2020).
+    Base,
+    /// One year of a yearly series printed in a review (2021, 2022 …).
+    Value,
+    /// A planned value for a year (the plan's 2030 target; the review's 2025 target).
+    Target,
+    /// What was achieved by a year (完成情况).
+    Actual,
+    /// Average annual growth achieved over the previous period, printed in the plan's table.
     BaseGrowth,
-    #[serde(rename = "target_2025")]
-    Target2025,
+    /// Planned average annual growth (or a cumulative 〔〕 change) over the period.
     TargetGrowth,
-    #[serde(rename = "value_2015")]
-    Value2015,
-    #[serde(rename = "target_2020")]
-    Target2020,
+    /// Average annual growth achieved over the reviewed period.
     ActualGrowth,
-    #[serde(rename = "actual_2020")]
-    Actual2020,
-    Y2016,
-    Y2017,
-    Y2018,
-    Y2019,
-    Y2020,
 }
 
-impl Column {
-    pub const ALL: [Column; 13] = [
-        Column::Value2015,
-        Column::Y2016,
-        Column::Y2017,
-        Column::Y2018,
-        Column::Y2019,
-        Column::Y2020,
-        Column::Target2020,
-        Column::Actual2020,
-        Column::ActualGrowth,
-        Column::Base2020,
-        Column::BaseGrowth,
-        Column::Target2025,
-        Column::TargetGrowth,
-    ];
+impl Role {
+    pub const ALL: [Role; 7] =
+        [Role::Base, Role::Value, Role::Target, Role::Actual, Role::BaseGrowth, Role::TargetGrowth, Role::ActualGrowth];
 
     pub fn as_str(self) -> &'static str {
         match self {
-            Column::Base2020 => "base_2020",
-            Column::BaseGrowth => "base_growth",
-            Column::Target2025 => "target_2025",
-            Column::TargetGrowth => "target_growth",
-            Column::Value2015 => "value_2015",
-            Column::Target2020 => "target_2020",
-            Column::ActualGrowth => "actual_growth",
-            Column::Actual2020 => "actual_2020",
-            Column::Y2016 => "y2016",
-            Column::Y2017 => "y2017",
-            Column::Y2018 => "y2018",
-            Column::Y2019 => "y2019",
-            Column::Y2020 => "y2020",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Column> {
-        Column::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-
-    /// The year a level column refers to; `None` for growth-rate columns.
-    pub fn year(self) -> Option<u16> {
-        match self {
-            Column::Value2015 => Some(2015),
-            Column::Y2016 => Some(2016),
-            Column::Y2017 => Some(2017),
-            Column::Y2018 => Some(2018),
-            Column::Y2019 => Some(2019),
-            Column::Y2020 | Column::Base2020 | Column::Target2020 | Column::Actual2020 => Some(2020),
-            Column::Target2025 => Some(2025),
-            Column::BaseGrowth | Column::TargetGrowth | Column::ActualGrowth => None,
+            Role::Base => "base",
+            Role::Value => "value",
+            Role::Target => "target",
+            Role::Actual => "actual",
+            Role::BaseGrowth => "base_growth",
+            Role::TargetGrowth => "target_growth",
+            Role::ActualGrowth => "actual_growth",
         }
     }
 
     pub fn is_growth(self) -> bool {
-        self.year().is_none()
+        matches!(self, Role::BaseGrowth | Role::TargetGrowth | Role::ActualGrowth)
     }
 
     /// A planned value (target) rather than an observed one.
     pub fn is_target(self) -> bool {
-        matches!(self, Column::Target2020 | Column::Target2025 | Column::TargetGrowth)
+        matches!(self, Role::Target | Role::TargetGrowth)
+    }
+}
+
+/// A column of an indicator table: a role and, for a level, its year. Written `target_2030`,
+/// `base_2025`, `value_2023`, `target_growth` in the JSON dump and in URLs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Column {
+    pub role: Role,
+    /// The year of a level; `None` for a growth rate (it spans its table's period).
+    pub year: Option<u16>,
+}
+
+impl Column {
+    pub const BASE_GROWTH: Column = Column { role: Role::BaseGrowth, year: None };
+    pub const TARGET_GROWTH: Column = Column { role: Role::TargetGrowth, year: None };
+    pub const ACTUAL_GROWTH: Column = Column { role: Role::ActualGrowth, year: None };
+
+    pub fn level(role: Role, year: u16) -> Column {
+        Column { role, year: Some(year) }
+    }
+
+    pub fn base(year: u16) -> Column {
+        Column::level(Role::Base, year)
+    }
+
+    pub fn target(year: u16) -> Column {
+        Column::level(Role::Target, year)
+    }
+
+    pub fn actual(year: u16) -> Column {
+        Column::level(Role::Actual, year)
+    }
+
+    pub fn value(year: u16) -> Column {
+        Column::level(Role::Value, year)
+    }
+
+    pub fn name(self) -> String {
+        match self.year {
+            Some(y) => format!("{}_{y}", self.role.as_str()),
+            None => self.role.as_str().to_string(),
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Column> {
+        if let Some(role) = Role::ALL.into_iter().find(|r| r.is_growth() && r.as_str() == s) {
+            return Some(Column { role, year: None });
+        }
+        let (role, year) = s.rsplit_once('_')?;
+        let role = Role::ALL.into_iter().find(|r| !r.is_growth() && r.as_str() == role)?;
+        let year = year.parse::<u16>().ok().filter(|y| (1900..=2100).contains(y) && year.len() == 4)?;
+        Some(Column::level(role, year))
+    }
+
+    /// The year a level column refers to; `None` for growth-rate columns.
+    pub fn year(self) -> Option<u16> {
+        self.year
+    }
+
+    pub fn is_growth(self) -> bool {
+        self.role.is_growth()
+    }
+
+    /// A planned value (target) rather than an observed one.
+    pub fn is_target(self) -> bool {
+        self.role.is_target()
+    }
+}
+
+/// In JSON a column is its name (`target_2030`); in the binary bundle a role byte and the year.
+impl Serialize for Column {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            s.serialize_str(&self.name())
+        } else {
+            (self.role, self.year).serialize(s)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Column {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Column, D::Error> {
+        if d.is_human_readable() {
+            let name = String::deserialize(d)?;
+            Column::parse(&name).ok_or_else(|| serde::de::Error::custom(format!("unknown column `{name}`")))
+        } else {
+            let (role, year) = <(Role, Option<u16>)>::deserialize(d)?;
+            if role.is_growth() != year.is_none() {
+                return Err(serde::de::Error::custom("a growth column has no year, a level one has"));
+            }
+            Ok(Column { role, year })
+        }
     }
 }
 

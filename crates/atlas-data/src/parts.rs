@@ -38,6 +38,7 @@ pub struct Summary {
     pub name_en: String,
     pub level: Level,
     pub parent: u32,
+    pub period: Period,
     /// The primary spatial layout's slogan.
     pub slogan: Option<String>,
     pub indicators: u32,
@@ -72,10 +73,11 @@ pub struct Card {
     pub title: String,
     pub adopted: Option<String>,
     pub adopted_curated: bool,
-    /// Rows of its 十四五 and 十三五 indicator tables.
-    pub indicators_14th: u32,
-    pub indicators_13th: u32,
-    /// The 2025 GDP target and the planned GDP growth, as printed.
+    pub period: Period,
+    /// Rows of its target table and of its review of the previous period.
+    pub plan_rows: u32,
+    pub review_rows: u32,
+    /// The GDP target for the period's last year and the planned GDP growth, as printed.
     pub gdp_target: Option<Printed>,
     pub gdp_growth: Option<Printed>,
     /// The primary spatial layout.
@@ -111,8 +113,9 @@ impl Card {
             title: l.title.clone(),
             adopted: l.adopted.clone(),
             adopted_curated: l.adopted_curated,
-            indicators_14th: count(Table::Fourteenth),
-            indicators_13th: count(Table::Thirteenth),
+            period: l.period,
+            plan_rows: count(Table::Plan),
+            review_rows: count(Table::Review),
             gdp_target,
             gdp_growth,
             layout: l.primary_layout().cloned(),
@@ -126,19 +129,13 @@ impl Card {
     }
 }
 
-/// The 2025 GDP target and the planned GDP growth where the 十四五 table prints them: the growth
-/// from the GDP row's growth column, else from a row of its own (`gdp_growth`).
+/// The GDP target for the period's last year and the planned GDP growth where the plan's table
+/// prints them: the growth from the GDP row's growth column, else from a row of its own
+/// (`gdp_growth`).
 fn headline(l: &Locality) -> (Option<Printed>, Option<Printed>) {
-    let row = |key: &str| l.indicators.iter().find(|i| i.table == Table::Fourteenth && i.key.as_deref() == Some(key));
-    let cell = |r: &Indicator, columns: &[Column]| {
-        columns.iter().find_map(|c| r.cells.get(c)).map(|c| Printed { raw: c.raw.clone(), line: r.line })
-    };
-    let gdp = row("gdp");
-    let target = gdp.and_then(|r| cell(r, &[Column::Target2025]));
-    let growth = gdp
-        .and_then(|r| cell(r, &[Column::TargetGrowth]))
-        .or_else(|| row("gdp_growth").and_then(|r| cell(r, &[Column::TargetGrowth, Column::Target2025])));
-    (target, growth)
+    let printed = |r: &Indicator, c: &Cell| Printed { raw: c.raw.clone(), line: r.line };
+    let target = l.plan_row("gdp").and_then(|r| Some(printed(r, r.cells.get(&Column::target(l.period.end()))?)));
+    (target, l.planned_growth("gdp").map(|(r, c)| printed(r, c)))
 }
 
 /// Coarse outlines of every county in the provinces the corpus covers, for the corpus map.
@@ -198,7 +195,7 @@ impl Outline {
     }
 }
 
-/// One canonical indicator across the corpus: each locality's 十四五 row for it.
+/// One canonical indicator across the corpus: each locality's row for it in its plan's table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KeyColumn {
     pub key: String,
@@ -214,8 +211,9 @@ pub struct KeyValue {
     pub cells: BTreeMap<Column, Cell>,
 }
 
-/// The columns a key column carries: what the corpus map colours by.
-pub const KEY_COLUMNS: [Column; 3] = [Column::Base2020, Column::Target2025, Column::TargetGrowth];
+/// The roles of the columns a key column carries: what the corpus map colours by (each with the
+/// year its plan prints).
+pub const KEY_ROLES: [Role; 3] = [Role::Base, Role::Target, Role::TargetGrowth];
 
 /// A corpus split into its files' contents.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -298,6 +296,7 @@ impl Builder {
             name_en: l.name_en.clone(),
             level: l.level,
             parent: parent as u32,
+            period: l.period,
             slogan: l.primary_layout().map(|p| p.slogan.clone()),
             indicators: l.indicators.len() as u32,
             projects: l.projects.len() as u32,
@@ -305,13 +304,15 @@ impl Builder {
             hash: hash_of(&[&payload, text]),
         });
         for column in &mut self.columns {
-            let row = l
-                .indicators
-                .iter()
-                .find(|r| r.table == Table::Fourteenth && r.key.as_deref() == Some(column.key.as_str()));
+            let row =
+                l.indicators.iter().find(|r| r.table == Table::Plan && r.key.as_deref() == Some(column.key.as_str()));
             if let Some(row) = row {
-                let cells =
-                    row.cells.iter().filter(|(c, _)| KEY_COLUMNS.contains(c)).map(|(c, v)| (*c, v.clone())).collect();
+                let cells = row
+                    .cells
+                    .iter()
+                    .filter(|(c, _)| KEY_ROLES.contains(&c.role))
+                    .map(|(c, v)| (*c, v.clone()))
+                    .collect();
                 column.values.push(KeyValue { loc: i, line: row.line, unit: row.unit.clone(), cells });
             }
         }

@@ -41,12 +41,12 @@ fn indicator() -> impl Strategy<Value = Indicator> {
     (
         text(),
         proptest::option::of(text()),
-        proptest::collection::vec((0usize..13, cell()), 0..4),
+        proptest::collection::vec((0usize..7, 1990u16..2040, cell()), 0..4),
         0u32..2000,
         any::<bool>(),
     )
-        .prop_map(|(name, unit, cells, line, fourteenth)| Indicator {
-            table: if fourteenth { Table::Fourteenth } else { Table::Thirteenth },
+        .prop_map(|(name, unit, cells, line, plan)| Indicator {
+            table: if plan { Table::Plan } else { Table::Review },
             category: Some("经济发展".into()),
             seq: Some(line.to_string()),
             parent: None,
@@ -56,7 +56,13 @@ fn indicator() -> impl Strategy<Value = Indicator> {
             attribute: Some(Attribute::Binding),
             key: None,
             line,
-            cells: cells.into_iter().map(|(c, cell)| (Column::ALL[c], cell)).collect::<BTreeMap<_, _>>(),
+            cells: cells
+                .into_iter()
+                .map(|(r, year, cell)| {
+                    let role = Role::ALL[r];
+                    (Column { role, year: (!role.is_growth()).then_some(year) }, cell)
+                })
+                .collect::<BTreeMap<_, _>>(),
         })
 }
 
@@ -91,6 +97,7 @@ fn locality() -> impl Strategy<Value = Locality> {
             level: Level::County,
             parent: "湘潭市".into(),
             title: name,
+            period: Period(15),
             adopted: Some("2020-12-24".into()),
             adopted_curated: false,
             adopted_by: None,
@@ -326,6 +333,7 @@ fn a_shard_file_does_not_depend_on_its_position() {
             level: Level::County,
             parent: "p".into(),
             title: "t".into(),
+            period: Period(14),
             adopted: None,
             adopted_curated: false,
             adopted_by: None,

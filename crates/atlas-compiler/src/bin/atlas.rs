@@ -234,12 +234,14 @@ fn print_summary(l: &atlas_data::Locality) {
     let slogan = l.primary_layout().map_or("—", |s| s.slogan.as_str());
     let count = |t| l.indicators.iter().filter(|i| i.table == t).count();
     eprintln!(
-        "{} {}: {} headings, indicators {} (14th) / {} (13th), {} projects, layout {}",
+        "{} {}: {} plan, {} headings, indicators {} (targets) / {} (review of {}), {} projects, layout {}",
         l.id,
         l.name,
+        l.period.zh(),
         l.outline.len(),
-        count(atlas_data::Table::Fourteenth),
-        count(atlas_data::Table::Thirteenth),
+        count(atlas_data::Table::Plan),
+        count(atlas_data::Table::Review),
+        l.period.previous().zh(),
         l.projects.len(),
         slogan
     );

@@ -7,7 +7,7 @@ use super::region;
 use super::rows::{is_seq, Role};
 use super::value::looks_like_value;
 use crate::text::tidy;
-use atlas_data::Table;
+use atlas_data::{Period, Table};
 
 /// A table found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,12 +44,13 @@ pub struct Detection {
 const MAIN_CAPTION: [&str; 6] =
     ["经济社会发展", "社会经济发展", "国民经济", "规划主要指标", "规划主要目标", "主要指标完成"];
 
-pub fn detect(lines: &[&str]) -> Detection {
+/// The indicator tables of a plan of period `plan`.
+pub fn detect(lines: &[&str], plan: Period) -> Detection {
     let mut candidates: Vec<Found> = Vec::new();
     let mut skipped = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        match header_at(lines, i) {
+        match header_at(lines, i, plan) {
             Some(Ok(found)) => {
                 i = found.end.max(i + 1);
                 candidates.push(found);
@@ -62,7 +63,7 @@ pub fn detect(lines: &[&str]) -> Detection {
         }
     }
     let mut tables = Vec::new();
-    for kind in [Table::Fourteenth, Table::Thirteenth] {
+    for kind in Table::ALL {
         let of_kind: Vec<&Found> = candidates.iter().filter(|f| f.table == kind).collect();
         let main = of_kind
             .iter()
@@ -75,7 +76,7 @@ pub fn detect(lines: &[&str]) -> Detection {
                 let what = f.caption.as_ref().map_or("an untitled table".to_string(), |(_, c)| format!("`{c}`"));
                 skipped.push((
                     f.header_line(),
-                    format!("another {} indicator table, {what}, is not read", kind_name(kind)),
+                    format!("another {} indicator table, {what}, is not read", kind_name(kind, plan)),
                 ));
             }
         }
@@ -84,10 +85,11 @@ pub fn detect(lines: &[&str]) -> Detection {
     Detection { tables, skipped }
 }
 
-pub fn kind_name(t: Table) -> &'static str {
+/// `十五五 targets`, `十四五 review`: a table as diagnostics name it.
+pub fn kind_name(t: Table, plan: Period) -> String {
     match t {
-        Table::Fourteenth => "十四五",
-        Table::Thirteenth => "十三五",
+        Table::Plan => format!("{} targets", plan.zh()),
+        Table::Review => format!("{} review", plan.previous().zh()),
     }
 }
 
@@ -116,7 +118,7 @@ fn own_kinds(heads: &[Head]) -> Vec<HeadKind> {
 
 /// The header that starts at line `i`, if one does. `Err` for a header-like block that is not an
 /// indicator table after all (no value column, or no way to tell its kind).
-fn header_at(lines: &[&str], i: usize) -> Option<Result<Found, String>> {
+fn header_at(lines: &[&str], i: usize, plan: Period) -> Option<Result<Found, String>> {
     let line = lines[i];
     let first = tidy(line.trim_start_matches([' ', '\t']).split('\t').next().unwrap_or(""));
     let starts_header = header::tokens(&first).is_some_and(|t| {
@@ -135,10 +137,15 @@ fn header_at(lines: &[&str], i: usize) -> Option<Result<Found, String>> {
         return None;
     }
     let caption = caption_above(lines, i);
-    let Some(table) = header::table_kind(&heads, caption.as_ref().map_or("", |(_, c)| c.as_str())) else {
-        return Some(Err("a table header whose years do not say 十四五 or 十三五".into()));
+    let Some(table) = header::table_kind(&heads, caption.as_ref().map_or("", |(_, c)| c.as_str()), plan) else {
+        let message = format!(
+            "a table header whose years say neither {} nor {}",
+            kind_name(Table::Plan, plan),
+            kind_name(Table::Review, plan)
+        );
+        return Some(Err(message));
     };
-    let (columns, notes) = header::roles(table, &heads, &under);
+    let (columns, notes) = header::roles(table, plan, &heads, &under);
     let region = region::from_line(lines, i);
     let end = region.lines.last().map_or(header_end, |(n, _)| *n as usize).max(header_end);
     Some(Ok(Found { table, start: i, caption, header_text: line.to_string(), columns, notes, end }))

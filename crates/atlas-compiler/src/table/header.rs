@@ -4,10 +4,12 @@
 //! `2025年` ␤ `目标值`), so a cell is read as a sequence of *tokens* from a small lexicon, longest
 //! match first, ignoring punctuation. A cell made only of tokens is a header cell. Two-level headers
 //! (`“十三五”规划目标` spanning `2020年 | 年均增长`) are resolved into one list of columns, each a
-//! [`Head`]; [`roles`] then names each column by the table kind (十四五 or 十三五) and its neighbours.
+//! [`Head`]; [`roles`] then names each column by the table kind (the plan's targets or the review of
+//! the previous period), the plan's period and the column's neighbours. No year is written here:
+//! every year comes from the header or from the plan's period.
 
 use super::rows::Role;
-use atlas_data::{Column, Table};
+use atlas_data::{Column, Period, Table};
 
 /// One token of header text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,14 +28,14 @@ pub enum Tok {
     /// 目标值, 完成值 printed after a year: the same tags, bound to that year's column.
     PlannedValue,
     ActualValue,
-    /// “十三五” / “十四五”.
+    /// A period by name: “十三五” → 13, “十五五” → 15.
     Period(u8),
     /// 绝对值, 预计, 累计, 数值 …: says nothing about which column this is.
     Qualifier,
 }
 
 /// Longest first where one entry is a prefix of another.
-const LEXICON: [(&str, Tok); 73] = [
+const LEXICON: [(&str, Tok); 71] = [
     ("指标项目", Tok::Name),
     ("项目名称", Tok::Name),
     ("指标类型", Tok::Category),
@@ -65,8 +67,6 @@ const LEXICON: [(&str, Tok); 73] = [
     ("现状值", Tok::Qualifier),
     ("基期值", Tok::Qualifier),
     ("基准值", Tok::Qualifier),
-    ("十三五", Tok::Period(13)),
-    ("十四五", Tok::Period(14)),
     ("类别", Tok::Category),
     ("分类", Tok::Category),
     ("领域", Tok::Category),
@@ -139,15 +139,20 @@ pub fn tokens(cell: &str) -> Option<Vec<Tok>> {
             i += 1;
             continue;
         }
-        // A year: four digits from 2010 to 2035, with an optional 年.
+        // A year: four digits from 2000 to 2060, with an optional 年.
         if s[i].is_ascii_digit() {
             let digits: String = s[i..].iter().take_while(|c| c.is_ascii_digit()).collect();
-            let year = digits.parse::<u16>().ok().filter(|y| digits.len() == 4 && (2010..=2035).contains(y))?;
+            let year = digits.parse::<u16>().ok().filter(|y| digits.len() == 4 && (2000..=2060).contains(y))?;
             out.push(Tok::Year(year));
             i += 4;
             if s.get(i) == Some(&'年') {
                 i += 1;
             }
+            continue;
+        }
+        if let Some((period, len)) = period_at(&s[i..]) {
+            out.push(Tok::Period(period.number()));
+            i += len;
             continue;
         }
         for (word, tok) in LEXICON {
@@ -161,6 +166,20 @@ pub fn tokens(cell: &str) -> Option<Vec<Tok>> {
         return None;
     }
     Some(out)
+}
+
+/// A period's name at the start of `s` (`十五五`, `二十五`), with its length in characters: a
+/// Chinese number and 五, the number that of a period plans can belong to.
+pub fn period_at(s: &[char]) -> Option<(Period, usize)> {
+    // The longest number first: `十五五` is period 15, not 10 followed by `五五`.
+    (1..=3).rev().find_map(|n| {
+        let number: String = s.get(..n)?.iter().collect();
+        if s.get(n) != Some(&'五') || !number.chars().all(|c| "一二三四五六七八九十".contains(c)) {
+            return None;
+        }
+        let p = crate::text::chinese_number(&number).and_then(|v| Period::new(u8::try_from(v).ok()?))?;
+        Some((p, n + 1))
+    })
 }
 
 /// Whether a cell is a header cell: header vocabulary only, at least one token.
@@ -232,15 +251,14 @@ fn own_kind(tokens: &[Tok]) -> Option<HeadKind> {
     })
 }
 
-/// The level column a period names without a year: the end of 十三五 is 2020, of 十四五 2025
-/// (`“十三五”末`, `“十四五”目标`).
+/// The level column a period names without a year: its last year (`“十三五”末` is 2020,
+/// `“十五五”目标` 2030).
 fn implied_level(tokens: &[Tok]) -> Option<HeadKind> {
     if tokens.iter().any(|t| matches!(t, Tok::Year(_))) {
         return None;
     }
     tokens.iter().find_map(|t| match t {
-        Tok::Period(13) => Some(HeadKind::Level(Some(2020))),
-        Tok::Period(14) => Some(HeadKind::Level(Some(2025))),
+        Tok::Period(n) => Period::new(*n).map(|p| HeadKind::Level(Some(p.end()))),
         _ => None,
     })
 }
@@ -392,22 +410,26 @@ pub fn streamed(cells: &[String]) -> Vec<Head> {
     heads
 }
 
-/// The table kind a header describes: 十四五 when it has a 2025 column, 十三五 when its columns
-/// lie in 2015–2020 and it plans or reports them; `None` when the header cannot tell.
-pub fn table_kind(heads: &[Head], caption: &str) -> Option<Table> {
+/// The table kind a header describes in a plan of period `plan`: the plan's targets when a column
+/// lies past the base year (or the period is named as planned), the review of the previous period
+/// when its columns lie before the base year or report it as achieved; `None` when the header
+/// cannot tell.
+pub fn table_kind(heads: &[Head], caption: &str, plan: Period) -> Option<Table> {
     let years: Vec<u16> = heads.iter().filter_map(|h| if let HeadKind::Level(y) = h.kind { y } else { None }).collect();
-    if years.iter().any(|y| *y >= 2021) || heads.iter().any(|h| h.period == Some(14) && h.planned) {
-        return Some(Table::Fourteenth);
+    let base = plan.base_year();
+    let previous = plan.previous();
+    if years.iter().any(|y| *y > base) || heads.iter().any(|h| h.period == Some(plan.number()) && h.planned) {
+        return Some(Table::Plan);
     }
     let caption: String = caption.chars().filter(|c| !c.is_whitespace()).collect();
-    if years.iter().any(|y| *y < 2020) || heads.iter().any(|h| h.actual && h.period == Some(13)) {
-        return Some(Table::Thirteenth);
+    if years.iter().any(|y| *y < base) || heads.iter().any(|h| h.actual && h.period == Some(previous.number())) {
+        return Some(Table::Review);
     }
-    if caption.contains("十四五") {
-        return Some(Table::Fourteenth);
+    if caption.contains(&plan.zh()) {
+        return Some(Table::Plan);
     }
-    if caption.contains("十三五") || caption.contains("完成情况") {
-        return Some(Table::Thirteenth);
+    if caption.contains(&previous.zh()) || caption.contains("完成情况") {
+        return Some(Table::Review);
     }
     None
 }
@@ -424,17 +446,20 @@ pub enum Under {
     Empty,
 }
 
-/// Names every column. `under[j]` describes the cells under column `j` (used only where the header
-/// is blank). Returns the roles and a note for every column that had to be inferred.
-pub fn roles(table: Table, heads: &[Head], under: &[Under]) -> (Vec<Role>, Vec<String>) {
+/// Names every column of a table of kind `table` in a plan of period `plan`. `under[j]` describes
+/// the cells under column `j` (used only where the header is blank). Returns the roles and a note
+/// for every column that had to be inferred.
+pub fn roles(table: Table, plan: Period, heads: &[Head], under: &[Under]) -> (Vec<Role>, Vec<String>) {
+    // The span the table is about: the plan's period, or the previous one for a review.
+    let period = table.period(plan);
+    let (base, end) = (period.base_year(), period.end());
     let mut notes = Vec::new();
     let mut roles = Vec::with_capacity(heads.len());
     let mut used: Vec<Column> = Vec::new();
     let mut last_level: Option<Column> = None;
-    let series = heads.iter().any(|h| matches!(h.kind, HeadKind::Level(Some(y)) if (2016..=2019).contains(&y)));
-    let untagged_2020 =
-        heads.iter().filter(|h| h.kind == HeadKind::Level(Some(2020)) && !h.planned && !h.actual).count();
-    let mut seen_untagged_2020 = 0;
+    let series = heads.iter().any(|h| matches!(h.kind, HeadKind::Level(Some(y)) if y > base && y < end));
+    let untagged_end = heads.iter().filter(|h| h.kind == HeadKind::Level(Some(end)) && !h.planned && !h.actual).count();
+    let mut seen_untagged_end = 0;
     let name_at = heads.iter().position(|h| h.kind == HeadKind::Name);
     for (j, head) in heads.iter().enumerate() {
         let mut kind = head.kind;
@@ -472,29 +497,26 @@ pub fn roles(table: Table, heads: &[Head], under: &[Under]) -> (Vec<Role>, Vec<S
             HeadKind::Blank => Role::Skip,
             HeadKind::Level(year) => {
                 let column = match (table, year) {
-                    (Table::Fourteenth, Some(2025)) => Some(Column::Target2025),
-                    (Table::Fourteenth, Some(2020)) => Some(Column::Base2020),
-                    (Table::Fourteenth, None) => {
-                        [Column::Base2020, Column::Target2025].into_iter().find(|c| !used.contains(c))
+                    (Table::Plan, Some(y)) if y == end => Some(Column::target(end)),
+                    (Table::Plan, Some(y)) if y == base => Some(Column::base(base)),
+                    (Table::Plan, None) => {
+                        [Column::base(base), Column::target(end)].into_iter().find(|c| !used.contains(c))
                     }
-                    (Table::Thirteenth, Some(2015)) => Some(Column::Value2015),
-                    (Table::Thirteenth, Some(2016)) => Some(Column::Y2016),
-                    (Table::Thirteenth, Some(2017)) => Some(Column::Y2017),
-                    (Table::Thirteenth, Some(2018)) => Some(Column::Y2018),
-                    (Table::Thirteenth, Some(2019)) => Some(Column::Y2019),
-                    (Table::Thirteenth, Some(2020)) if head.planned => Some(Column::Target2020),
-                    (Table::Thirteenth, Some(2020)) if head.actual => Some(Column::Actual2020),
-                    (Table::Thirteenth, Some(2020)) if series => Some(Column::Y2020),
-                    (Table::Thirteenth, Some(2020)) => {
-                        seen_untagged_2020 += 1;
-                        // Two untagged 2020 columns are printed target first, then result.
-                        Some(if untagged_2020 >= 2 && seen_untagged_2020 == 1 {
-                            Column::Target2020
+                    (Table::Review, Some(y)) if y == base => Some(Column::base(base)),
+                    (Table::Review, Some(y)) if y > base && y < end => Some(Column::value(y)),
+                    (Table::Review, Some(y)) if y == end && head.planned => Some(Column::target(end)),
+                    (Table::Review, Some(y)) if y == end && head.actual => Some(Column::actual(end)),
+                    (Table::Review, Some(y)) if y == end && series => Some(Column::value(end)),
+                    (Table::Review, Some(y)) if y == end => {
+                        seen_untagged_end += 1;
+                        // Two untagged columns of the last year are printed target first, then result.
+                        Some(if untagged_end >= 2 && seen_untagged_end == 1 {
+                            Column::target(end)
                         } else {
-                            Column::Actual2020
+                            Column::actual(end)
                         })
                     }
-                    (Table::Thirteenth, None) => [Column::Value2015, Column::Target2020, Column::Actual2020]
+                    (Table::Review, None) => [Column::base(base), Column::target(end), Column::actual(end)]
                         .into_iter()
                         .find(|c| !used.contains(c)),
                     _ => None,
@@ -505,24 +527,23 @@ pub fn roles(table: Table, heads: &[Head], under: &[Under]) -> (Vec<Role>, Vec<S
                 column.map_or(Role::Skip, Role::Value)
             }
             HeadKind::Growth => {
+                let (plan_n, previous_n) = (Some(plan.number()), Some(plan.previous().number()));
                 let column = match table {
-                    Table::Fourteenth if head.period == Some(13) || (head.actual && !head.planned) => {
-                        Column::BaseGrowth
-                    }
-                    Table::Fourteenth if head.period == Some(14) || head.planned => Column::TargetGrowth,
-                    Table::Fourteenth if last_level == Some(Column::Base2020) => Column::BaseGrowth,
-                    Table::Fourteenth => Column::TargetGrowth,
-                    Table::Thirteenth if head.planned => Column::TargetGrowth,
-                    Table::Thirteenth if head.actual => Column::ActualGrowth,
-                    Table::Thirteenth if last_level == Some(Column::Target2020) => Column::TargetGrowth,
-                    Table::Thirteenth => Column::ActualGrowth,
+                    Table::Plan if head.period == previous_n || (head.actual && !head.planned) => Column::BASE_GROWTH,
+                    Table::Plan if head.period == plan_n || head.planned => Column::TARGET_GROWTH,
+                    Table::Plan if last_level == Some(Column::base(base)) => Column::BASE_GROWTH,
+                    Table::Plan => Column::TARGET_GROWTH,
+                    Table::Review if head.planned => Column::TARGET_GROWTH,
+                    Table::Review if head.actual => Column::ACTUAL_GROWTH,
+                    Table::Review if last_level == Some(Column::target(end)) => Column::TARGET_GROWTH,
+                    Table::Review => Column::ACTUAL_GROWTH,
                 };
                 Role::Value(column)
             }
         };
         if let Role::Value(c) = role {
             if used.contains(&c) {
-                notes.push(format!("column {} repeats {}; its cells are not read", j + 1, c.as_str()));
+                notes.push(format!("column {} repeats {}; its cells are not read", j + 1, c.name()));
                 roles.push(Role::Skip);
                 continue;
             }

@@ -35,14 +35,18 @@ impl Role {
             "unit" => Role::Unit,
             "attribute" => Role::Attribute,
             "skip" => Role::Skip,
-            other => Role::Value(Column::parse(other)?),
+            // `y2016` is how manifests written before periods were data named a year of a series.
+            other => match other.strip_prefix('y').and_then(|y| y.parse::<u16>().ok()) {
+                Some(year) => Role::Value(Column::value(year)),
+                None => Role::Value(Column::parse(other)?),
+            },
         })
     }
 }
 
 impl Role {
-    /// The name `plans.toml` uses for this role.
-    pub fn as_str(self) -> &'static str {
+    /// The name `plans.toml` uses for this role (`target_2030` for a value column).
+    pub fn name(self) -> String {
         match self {
             Role::Category => "category",
             Role::Seq => "seq",
@@ -51,8 +55,9 @@ impl Role {
             Role::Unit => "unit",
             Role::Attribute => "attribute",
             Role::Skip => "skip",
-            Role::Value(c) => c.as_str(),
+            Role::Value(c) => return c.name(),
         }
+        .to_string()
     }
 }
 

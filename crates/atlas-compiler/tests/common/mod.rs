@@ -37,3 +37,27 @@ impl Drop for Scratch {
         std::fs::remove_dir_all(&self.0).ok();
     }
 }
+
+/// Test material named by an environment variable (material beside the repository that is never
+/// copied into it), or `None` when it is unset. A missing one fails the test instead when `require`
+/// is set or under CI (`CI` set, as `.ci/run` runs), so that a green run always means it ran.
+pub fn material(var: &str, what: &str, require: bool) -> Option<PathBuf> {
+    match std::env::var_os(var).map(PathBuf::from) {
+        Some(p) if p.exists() => Some(p),
+        found if require || std::env::var_os("CI").is_some() => panic!("{var} must name {what} (found {found:?})"),
+        _ => {
+            eprintln!("skipping: set {var} to {what}");
+            None
+        }
+    }
+}
+
+/// The real 十五五 outlines (`ATLAS_PLANS15`).
+pub fn plans15() -> Option<PathBuf> {
+    material("ATLAS_PLANS15", "the directory of real 十五五 outlines", false)
+}
+
+/// The registry's county polygons (`ATLAS_GEO`); `cargo xtask test` sets `ATLAS_REQUIRE_GEO`.
+pub fn geo() -> Option<PathBuf> {
+    material("ATLAS_GEO", "the county GeoJSON", std::env::var_os("ATLAS_REQUIRE_GEO").is_some())
+}

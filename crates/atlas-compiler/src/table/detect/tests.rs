@@ -5,11 +5,11 @@ use crate::table::extract_found;
 
 fn found(text: &str) -> Detection {
     let lines: Vec<&str> = text.lines().collect();
-    detect(&lines)
+    detect(&lines, Period(14))
 }
 
-fn columns(f: &Found) -> Vec<&'static str> {
-    f.columns.iter().map(|r| r.as_str()).collect()
+fn columns(f: &Found) -> Vec<String> {
+    f.columns.iter().map(|r| r.name()).collect()
 }
 
 #[test]
@@ -19,7 +19,7 @@ fn tab_rows_with_caption_and_repeated_header_after_a_page_break() {
     let d = found(text);
     assert_eq!(d.tables.len(), 1, "the repeated header is the same table: {:?}", d.skipped);
     let t = &d.tables[0];
-    assert_eq!((t.table, t.header_line()), (Table::Thirteenth, 5));
+    assert_eq!((t.table, t.header_line()), (Table::Review, 5));
     assert_eq!(t.caption.as_ref().map(|c| c.0), Some(3));
     assert_eq!(
         columns(t),
@@ -28,7 +28,7 @@ fn tab_rows_with_caption_and_repeated_header_after_a_page_break() {
             "seq",
             "name",
             "subname",
-            "value_2015",
+            "base_2015",
             "target_2020",
             "target_growth",
             "actual_2020",
@@ -47,12 +47,12 @@ fn tab_cells_header_without_caption() {
     let text = "——远景目标。到二〇三五年，在全市率先基本实现社会主义现代化，人均地区生产总值力争达到中等发达国家水平。\n \t类别\n\t序号\n\t指标\n\t2020年\n\t2025年\n\n目标值\n\t指标\n\n属性\n\n\t经济\n\n发展\n\t1\n\t地区生产总值（亿元）\n\t290.81\n\t\n\t预期性\n\n\t\n\t2\n\t人均地区生产总值（元）\n\t-\n\t≥65000\n\t预期性\n\n\t\n\t3\n\t一般公共预算收入（亿元）\n\t12.98\n\t17.5\n\t预期性\n";
     let d = found(text);
     let t = &d.tables[0];
-    assert_eq!((t.table, t.header_line(), t.caption.clone()), (Table::Fourteenth, 2, None));
+    assert_eq!((t.table, t.header_line(), t.caption.clone()), (Table::Plan, 2, None));
     assert_eq!(columns(t), ["category", "seq", "name", "base_2020", "target_2025", "attribute"]);
     let lines: Vec<&str> = text.lines().collect();
     let rows = extract_found(&lines, t).rows;
     assert_eq!(rows.len(), 3);
-    assert_eq!(rows[1].cells[&atlas_data::Column::Target2025].raw, "≥65000");
+    assert_eq!(rows[1].cells[&atlas_data::Column::target(2025)].raw, "≥65000");
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn bare_cells_header_split_over_lines() {
     let text = "专栏2:湘乡市“十四五”社会经济发展主要指标\n\n序号\n\n指标名称\n\n单位\n\n2020\n\n2025\n\n属性\n\n一、经济发展(8项)\n\n1\n\n地区生产总值\n\n亿元\n\n500.24\n\n750\n\n预期性\n\n2\n\n全员劳动力生产率\n\n万元/\n\n-\n\n15\n\n预期性\n";
     let d = found(text);
     let t = &d.tables[0];
-    assert_eq!((t.table, t.header_line()), (Table::Fourteenth, 3));
+    assert_eq!((t.table, t.header_line()), (Table::Plan, 3));
     assert_eq!(columns(t), ["seq", "name", "unit", "base_2020", "target_2025", "attribute"]);
     let lines: Vec<&str> = text.lines().collect();
     let rows = extract_found(&lines, t).rows;
@@ -105,5 +105,5 @@ fn an_item_column_named_xiangmu() {
     let lines: Vec<&str> = text.lines().collect();
     let rows = extract_found(&lines, &d.tables[0]).rows;
     assert_eq!(rows.len(), 3);
-    assert_eq!(rows[1].cells[&atlas_data::Column::Target2025].raw, "49");
+    assert_eq!(rows[1].cells[&atlas_data::Column::target(2025)].raw, "49");
 }

@@ -6,9 +6,9 @@ fn cells(s: &[&str]) -> Vec<String> {
     s.iter().map(|c| crate::text::tidy(c)).collect()
 }
 
-fn named(table: Table, heads: &[Head]) -> Vec<&'static str> {
+fn named(table: Table, heads: &[Head]) -> Vec<String> {
     let under = vec![Under::Empty; heads.len()];
-    roles(table, heads, &under).0.into_iter().map(Role::as_str).collect()
+    roles(table, Period(14), heads, &under).0.into_iter().map(Role::name).collect()
 }
 
 #[test]
@@ -43,10 +43,10 @@ fn two_line_tab_header_with_spanning_groups() {
     let top = cells(&["序号", "指 标 名 称", "单位", "“十三五” 实际完成", "", "“十四五” 计划目标", "", "属性"]);
     let sub = cells(&["", "", "", "2020 年 绝对值 (预计)", "年均增长 (%)", "2025 年 绝对值", "年均增长 (%)", ""]);
     let heads = positional(&top, Some(&sub));
-    let kind = table_kind(&heads, "");
-    assert_eq!(kind, Some(Table::Fourteenth));
+    let kind = table_kind(&heads, "", Period(14));
+    assert_eq!(kind, Some(Table::Plan));
     assert_eq!(
-        named(Table::Fourteenth, &heads),
+        named(Table::Plan, &heads),
         ["seq", "name", "unit", "base_2020", "base_growth", "target_2025", "target_growth", "attribute"]
     );
 }
@@ -57,9 +57,9 @@ fn thirteenth_table_planned_then_achieved() {
     let top = cells(&["类别", "序号", "指 标", "单位", "“十三五”规划目标", "", "2015 年", "完成情况", ""]);
     let sub = cells(&["", "", "", "", "2020 年", "年均增长 (%)", "", "2020 年 (预计)", "年均增长 (%)"]);
     let heads = positional(&top, Some(&sub));
-    assert_eq!(table_kind(&heads, ""), Some(Table::Thirteenth));
+    assert_eq!(table_kind(&heads, "", Period(14)), Some(Table::Review));
     assert_eq!(
-        named(Table::Thirteenth, &heads),
+        named(Table::Review, &heads),
         [
             "category",
             "seq",
@@ -67,7 +67,7 @@ fn thirteenth_table_planned_then_achieved() {
             "unit",
             "target_2020",
             "target_growth",
-            "value_2015",
+            "base_2015",
             "actual_2020",
             "actual_growth"
         ]
@@ -80,7 +80,7 @@ fn one_line_header_growth_follows_its_year() {
     let top = cells(&["类别", "序号", "指标名称", "2020年", "2025年", "年均增速 [累计]", "属性"]);
     let heads = positional(&top, None);
     assert_eq!(
-        named(Table::Fourteenth, &heads),
+        named(Table::Plan, &heads),
         ["category", "seq", "name", "base_2020", "target_2025", "target_growth", "attribute"]
     );
 }
@@ -93,8 +93,8 @@ fn blank_header_cell_is_read_from_the_cells_under_it() {
     let heads = positional(&top, Some(&sub));
     let mut under = vec![Under::Empty; heads.len()];
     under[3] = Under::Text;
-    let (r, notes) = roles(Table::Thirteenth, &heads, &under);
-    let r: Vec<&str> = r.into_iter().map(Role::as_str).collect();
+    let (r, notes) = roles(Table::Review, Period(14), &heads, &under);
+    let r: Vec<String> = r.into_iter().map(Role::name).collect();
     assert_eq!(
         r,
         [
@@ -102,7 +102,7 @@ fn blank_header_cell_is_read_from_the_cells_under_it() {
             "seq",
             "name",
             "subname",
-            "value_2015",
+            "base_2015",
             "target_2020",
             "target_growth",
             "actual_2020",
@@ -119,8 +119,8 @@ fn garbled_value_header_is_read_from_its_values() {
     let heads = positional(&top, None);
     let mut under = vec![Under::Empty; heads.len()];
     under[4] = Under::Values { percent: false };
-    let (r, notes) = roles(Table::Fourteenth, &heads, &under);
-    let r: Vec<&str> = r.into_iter().map(Role::as_str).collect();
+    let (r, notes) = roles(Table::Plan, Period(14), &heads, &under);
+    let r: Vec<String> = r.into_iter().map(Role::name).collect();
     assert_eq!(r, ["seq", "name", "unit", "base_2020", "target_2025", "target_growth", "attribute"]);
     assert!(notes[0].contains("from its values"), "{notes:?}");
 }
@@ -144,9 +144,9 @@ fn streamed_two_level_header_split_over_lines() {
         "增长(%",
     ]);
     let heads = streamed(&stream);
-    assert_eq!(table_kind(&heads, ""), Some(Table::Thirteenth));
+    assert_eq!(table_kind(&heads, "", Period(14)), Some(Table::Review));
     assert_eq!(
-        named(Table::Thirteenth, &heads),
+        named(Table::Review, &heads),
         ["seq", "name", "unit", "target_2020", "target_growth", "actual_2020", "actual_growth", "attribute"]
     );
 }
@@ -155,19 +155,19 @@ fn streamed_two_level_header_split_over_lines() {
 fn streamed_header_with_postfix_tag_and_split_attribute() {
     // 衡东县 430424:348–357: `2025年` ␤ `目标值`, `指标` ␤ `属性`.
     let heads = streamed(&cells(&["类别", "序号", "指标", "2020年", "2025年目标值", "指标属性"]));
-    assert_eq!(named(Table::Fourteenth, &heads), ["category", "seq", "name", "base_2020", "target_2025", "attribute"]);
+    assert_eq!(named(Table::Plan, &heads), ["category", "seq", "name", "base_2020", "target_2025", "attribute"]);
     let split = streamed(&cells(&["类别", "序号", "指标", "2020年", "2025年", "目标值", "指标", "属性"]));
-    assert_eq!(named(Table::Fourteenth, &split), ["category", "seq", "name", "base_2020", "target_2025", "attribute"]);
+    assert_eq!(named(Table::Plan, &split), ["category", "seq", "name", "base_2020", "target_2025", "attribute"]);
 }
 
 #[test]
 fn yearly_series_is_a_thirteenth_table() {
     // 衡东县 430424:22–28
     let heads = streamed(&cells(&["指标", "2016年", "2017年", "2018年", "2019年", "2020年", "年均增长率（%）"]));
-    assert_eq!(table_kind(&heads, ""), Some(Table::Thirteenth));
+    assert_eq!(table_kind(&heads, "", Period(14)), Some(Table::Review));
     assert_eq!(
-        named(Table::Thirteenth, &heads),
-        ["name", "y2016", "y2017", "y2018", "y2019", "y2020", "actual_growth"]
+        named(Table::Review, &heads),
+        ["name", "value_2016", "value_2017", "value_2018", "value_2019", "value_2020", "actual_growth"]
     );
 }
 
@@ -175,7 +175,7 @@ fn yearly_series_is_a_thirteenth_table() {
 fn single_level_stream_groups_tag_the_values_after_them() {
     let heads = streamed(&cells(&["指标", "单位", "规划目标", "2020年", "年均增长", "完成情况", "2020年", "年均增长"]));
     assert_eq!(
-        named(Table::Thirteenth, &heads),
+        named(Table::Review, &heads),
         ["name", "unit", "target_2020", "target_growth", "actual_2020", "actual_growth"]
     );
 }
@@ -183,25 +183,25 @@ fn single_level_stream_groups_tag_the_values_after_them() {
 #[test]
 fn caption_decides_when_the_years_cannot() {
     let heads = streamed(&cells(&["指标", "单位", "2020年", "属性"]));
-    assert_eq!(table_kind(&heads, "专栏1 “十三五”规划主要指标完成情况"), Some(Table::Thirteenth));
-    assert_eq!(table_kind(&heads, "“十四五”时期主要指标"), Some(Table::Fourteenth));
-    assert_eq!(table_kind(&heads, ""), None);
+    assert_eq!(table_kind(&heads, "专栏1 “十三五”规划主要指标完成情况", Period(14)), Some(Table::Review));
+    assert_eq!(table_kind(&heads, "“十四五”时期主要指标", Period(14)), Some(Table::Plan));
+    assert_eq!(table_kind(&heads, "", Period(14)), None);
 }
 
 #[test]
 fn other_wordings_plans_use() {
     let top = cells(&["序号", "指标", "单位", "2020年基期值", "2025年预期值", "2021-2025年年均增长（%）", "指标性质"]);
     let heads = positional(&top, None);
-    assert_eq!(table_kind(&heads, ""), Some(Table::Fourteenth));
+    assert_eq!(table_kind(&heads, "", Period(14)), Some(Table::Plan));
     assert_eq!(
-        named(Table::Fourteenth, &heads),
+        named(Table::Plan, &heads),
         ["seq", "name", "unit", "base_2020", "target_2025", "target_growth", "attribute"]
     );
     // Periods instead of years: the end of 十三五 is 2020, the 十四五 target is for 2025.
     let top = cells(&["指标名称", "“十三五”末", "“十四五”目标", "年均增长或累计", "属性"]);
     let heads = positional(&top, None);
-    assert_eq!(table_kind(&heads, ""), Some(Table::Fourteenth));
-    assert_eq!(named(Table::Fourteenth, &heads), ["name", "base_2020", "target_2025", "target_growth", "attribute"]);
+    assert_eq!(table_kind(&heads, "", Period(14)), Some(Table::Plan));
+    assert_eq!(named(Table::Plan, &heads), ["name", "base_2020", "target_2025", "target_growth", "attribute"]);
     let heads = streamed(&top);
-    assert_eq!(named(Table::Fourteenth, &heads), ["name", "base_2020", "target_2025", "target_growth", "attribute"]);
+    assert_eq!(named(Table::Plan, &heads), ["name", "base_2020", "target_2025", "target_growth", "attribute"]);
 }

@@ -7,7 +7,7 @@ use atlas_data::Table;
 fn check(text: &str, columns: &[&str], expect: &[&str]) {
     let lines: Vec<&str> = text.lines().collect();
     let spec = TableSpec {
-        table: Table::Fourteenth,
+        table: Table::Plan,
         anchor: "CAPTION".into(),
         columns: columns.iter().map(|c| Role::parse(c).expect("known column")).collect(),
     };
@@ -23,7 +23,7 @@ fn check(text: &str, columns: &[&str], expect: &[&str]) {
                 .iter()
                 .filter_map(|role| {
                     if let Role::Value(c) = role {
-                        r.cells.get(c).map(|v| format!("{}={}", c.as_str(), v.raw))
+                        r.cells.get(c).map(|v| format!("{}={}", c.name(), v.raw))
                     } else {
                         None
                     }
@@ -61,10 +61,10 @@ fn tab_rows_with_category_rows_and_blank_cells() {
 fn header_repeated_after_page_break_and_category_split_over_it() {
     check(
         "CAPTION\n类别\t序号\t指 标\t单位\t“十三五”规划目标\t\t2015 年\t完成情况\t\n\t\t\t\t2020 年\t年均增长 (%)\t\t2020 年 (预计)\t年均增长 (%)\n社\t45\t政府公共服务信息公开率\t%\t95\t\t-\t\t\n\n类别\t序号\t指 标\t单位\t“十三五”规划目标\t\t2015 年\t完成情况\t\n\t\t\t\t2020 年\t年均增长 (%)\t\t2020 年 (预计)\t年均增长 (%)\n会 管 理\t46\t政府公共服务网上办理率\t%\t95\t\t-\t\t\n\n备注：",
-        &["category", "seq", "name", "unit", "target_2020", "target_growth", "value_2015", "actual_2020", "actual_growth"],
+        &["category", "seq", "name", "unit", "target_2020", "target_growth", "base_2015", "actual_2020", "actual_growth"],
         &[
-            "社会管理|45||政府公共服务信息公开率|%|||target_2020=95 value_2015=-",
-            "社会管理|46||政府公共服务网上办理率|%|||target_2020=95 value_2015=-",
+            "社会管理|45||政府公共服务信息公开率|%|||target_2020=95 base_2015=-",
+            "社会管理|46||政府公共服务网上办理率|%|||target_2020=95 base_2015=-",
         ],
     );
 }
@@ -73,13 +73,13 @@ fn header_repeated_after_page_break_and_category_split_over_it() {
 fn rows_that_lost_leading_columns_and_sub_rows_with_parents() {
     check(
         "CAPTION\n类别\t序号\t指标名称\t\t2015年\t规划目标\t\t完成情况\t\n经济发展\t8\t城镇化率\t常住人口城镇化率(%)\t62.1\t73\t—\t71.26\t—\n\t\t\t户籍人口城镇化率(%)\t38.01\t56\t—\t49.26\t—\n10\t非公经济占地区生产总值比重(%)\t\t57\t65\t—\t65.2\t—\t\n\t29\t主要污染物排放总量减少（%）\t化学需氧量\t11.43\t—\t[8]\t—\t[12.30]\n氮氧化物\t\t\t17.92\t—\t[12]\t—\t[20]\t\n\n说明：",
-        &["category", "seq", "name", "subname", "value_2015", "target_2020", "target_growth", "actual_2020", "actual_growth"],
+        &["category", "seq", "name", "subname", "base_2015", "target_2020", "target_growth", "actual_2020", "actual_growth"],
         &[
-            "经济发展|8|城镇化率|常住人口城镇化率|%|||value_2015=62.1 target_2020=73 target_growth=— actual_2020=71.26 actual_growth=—",
-            "经济发展||城镇化率|户籍人口城镇化率|%|||value_2015=38.01 target_2020=56 target_growth=— actual_2020=49.26 actual_growth=—",
-            "经济发展|10||非公经济占地区生产总值比重|%|||value_2015=57 target_2020=65 target_growth=— actual_2020=65.2 actual_growth=—",
-            "经济发展|29|主要污染物排放总量减少|化学需氧量||||value_2015=11.43 target_2020=— target_growth=[8] actual_2020=— actual_growth=[12.30]",
-            "经济发展||主要污染物排放总量减少|氮氧化物||||value_2015=17.92 target_2020=— target_growth=[12] actual_2020=— actual_growth=[20]",
+            "经济发展|8|城镇化率|常住人口城镇化率|%|||base_2015=62.1 target_2020=73 target_growth=— actual_2020=71.26 actual_growth=—",
+            "经济发展||城镇化率|户籍人口城镇化率|%|||base_2015=38.01 target_2020=56 target_growth=— actual_2020=49.26 actual_growth=—",
+            "经济发展|10||非公经济占地区生产总值比重|%|||base_2015=57 target_2020=65 target_growth=— actual_2020=65.2 actual_growth=—",
+            "经济发展|29|主要污染物排放总量减少|化学需氧量||||base_2015=11.43 target_2020=— target_growth=[8] actual_2020=— actual_growth=[12.30]",
+            "经济发展||主要污染物排放总量减少|氮氧化物||||base_2015=17.92 target_2020=— target_growth=[12] actual_2020=— actual_growth=[20]",
         ],
     );
 }
@@ -115,10 +115,10 @@ fn one_cell_per_line_with_leading_tab_and_wrapped_cells() {
 fn yearly_series_with_name_wrapped_after_blank_line() {
     check(
         "CAPTION\n\t指标\n\t2016年\n\t2017年\n\t2018年\n\t2019年\n\t2020年\n\t年均增长率（%）\n\n\t全员劳动生产率\n\n（万元）\n\t5.83\n\t6.44\n\t7.02\n\t7.60\n\t-\n\t-\n\n\t年末人口（万人）\n\t63.82\n\t62.92\n\t61.52\n\t60.94\n\t60.8（预计）\n\t-1.1\n\n第二节 新阶段",
-        &["name", "y2016", "y2017", "y2018", "y2019", "y2020", "actual_growth"],
+        &["name", "value_2016", "value_2017", "value_2018", "value_2019", "value_2020", "actual_growth"],
         &[
-            "|||全员劳动生产率|万元|||y2016=5.83 y2017=6.44 y2018=7.02 y2019=7.60 y2020=- actual_growth=-",
-            "|||年末人口|万人|||y2016=63.82 y2017=62.92 y2018=61.52 y2019=60.94 y2020=60.8（预计） actual_growth=-1.1",
+            "|||全员劳动生产率|万元|||value_2016=5.83 value_2017=6.44 value_2018=7.02 value_2019=7.60 value_2020=- actual_growth=-",
+            "|||年末人口|万人|||value_2016=63.82 value_2017=62.92 value_2018=61.52 value_2019=60.94 value_2020=60.8（预计） actual_growth=-1.1",
         ],
     );
 }
