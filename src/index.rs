@@ -324,7 +324,7 @@ mod tests {
     wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
     fn cell(raw: &str, value: Option<f64>) -> Cell {
-        Cell { raw: raw.into(), value, cmp: None, cumulative: false, year: None, estimate: false }
+        Cell { raw: raw.into(), value, cmp: None, cumulative: false, year: None, estimate: false, qualitative: None }
     }
 
     fn row(name: &str, table: Table, attr: Attribute, target: Option<f64>) -> Indicator {

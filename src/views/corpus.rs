@@ -431,7 +431,15 @@ mod tests {
         let mut cells = BTreeMap::new();
         cells.insert(
             Column::target(year),
-            Cell { raw: raw.into(), value: Some(v), cmp: None, cumulative, year: None, estimate: false },
+            Cell {
+                raw: raw.into(),
+                value: Some(v),
+                cmp: None,
+                cumulative,
+                year: None,
+                estimate: false,
+                qualitative: None,
+            },
         );
         KeyValue { loc, line: 1, unit: Some(unit.into()), cells }
     }

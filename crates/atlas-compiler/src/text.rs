@@ -7,6 +7,22 @@ pub fn normalize_input(raw: &str) -> String {
     s.replace("\r\n", "\n").replace('\r', "\n")
 }
 
+/// A copy for matching, never for showing: full-width digits, letters and signs as ASCII
+/// (`２０３０` → `2030`, `＞` → `>`), the ideographic space as a space, and the lenticular and
+/// full-width brackets plans use for five-year totals (`【350】`, `［25］`) as `[`/`]`.
+pub fn normalize_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            '【' | '〔' => '[',
+            '】' | '〕' => ']',
+            '∗' => '*',
+            _ => c,
+        })
+        .collect()
+}
+
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF
@@ -72,6 +88,13 @@ mod tests {
         assert_eq!(tidy("废弃产品规范回收与循环利用 率"), "废弃产品规范回收与循环利用率");
         assert_eq!(tidy("R&D 经费  收入"), "R&D经费收入");
         assert_eq!(tidy("III 类"), "III类");
+    }
+
+    #[test]
+    fn full_width_matches_as_ascii() {
+        assert_eq!(normalize_width("＞２０３０％"), ">2030%");
+        assert_eq!(normalize_width("【350左右】 ［25—27］"), "[350左右] [25—27]");
+        assert_eq!(normalize_width("6左右∗"), "6左右*");
     }
 
     #[test]

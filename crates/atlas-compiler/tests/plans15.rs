@@ -1,13 +1,16 @@
 //! Real 十五五 outlines (`ATLAS_PLANS15`: 北京 as PDF text, 上海 and 杭州 as web-page text), read in
-//! place and never copied into the repository: `atlas init` names each with no edits.
+//! place and never copied into the repository: `atlas init` names each with no edits, and their main
+//! indicator tables compile to the rows of the hand-checked fixtures (`fixtures/plans15/`), which
+//! were written by reading the texts.
 
 use atlas_compiler::geo::Gazetteer;
-use atlas_compiler::init;
 use atlas_compiler::registry::Registry;
-use std::path::Path;
+use atlas_compiler::{compile, init, Options};
+use atlas_data::{Column, Indicator, Locality, Table};
+use std::path::{Path, PathBuf};
 
 mod common;
-use common::{geo, plans15};
+use common::{corpus_dir, geo, plans15, Scratch};
 
 /// The shared outlines: file, adcode, name, level, parent.
 const OUTLINES: [(&str, &str, &str, &str, &str); 3] = [
@@ -36,4 +39,82 @@ fn init_names_each_outline_with_its_level_parent_and_period() {
         let toml = init::to_toml(&described);
         assert!(toml.contains(&format!("id = \"{id}\"")) && toml.contains("period = 15"), "{toml}");
     }
+}
+
+/// One fixture row: category, seq, parent, name, unit, base, target, growth, attribute.
+fn fixture(id: &str) -> Vec<Vec<String>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/plans15/indicators-{id}.tsv"));
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+/// Compiles the shared outlines as a corpus of their own (the texts copied to a scratch
+/// directory, never into the repository).
+fn compiled(dir: &Path, geo: PathBuf) -> Vec<Locality> {
+    let scratch = Scratch::new("plans15");
+    let corpus = scratch.0.join("corpus");
+    std::fs::create_dir_all(corpus.join("plans")).unwrap();
+    let mut manifest = String::new();
+    for (file, ..) in OUTLINES {
+        std::fs::copy(dir.join(file), corpus.join("plans").join(file)).unwrap();
+        manifest.push_str(&format!("[[plan]]\nfile = \"plans/{file}\"\n\n"));
+    }
+    std::fs::write(corpus.join("plans.toml"), manifest).unwrap();
+    std::fs::copy(corpus_dir().join("indicators.toml"), corpus.join("indicators.toml")).unwrap();
+    let bundle = compile(&corpus, &Options { geo: Some(geo), ..Options::default() }).unwrap();
+    bundle.core.localities
+}
+
+fn row_text(l: &Locality, r: &Indicator) -> Vec<String> {
+    let cell = |c: Column| r.cells.get(&c).map_or(String::new(), |c| c.raw.clone());
+    let attribute = r.attribute.map_or("", |a| match a {
+        atlas_data::Attribute::Expected => "预期性",
+        atlas_data::Attribute::Binding => "约束性",
+    });
+    vec![
+        r.category.clone().unwrap_or_default(),
+        r.seq.clone().unwrap_or_default(),
+        r.parent.clone().unwrap_or_default(),
+        r.name.clone(),
+        r.unit.clone().unwrap_or_default(),
+        cell(Column::base(l.period.base_year())),
+        cell(Column::target(l.period.end())),
+        cell(Column::TARGET_GROWTH),
+        attribute.to_string(),
+    ]
+}
+
+#[test]
+fn every_numbered_row_is_read_exactly_as_printed() {
+    let (Some(dir), Some(geo)) = (plans15(), geo()) else { return };
+    let localities = compiled(&dir, geo);
+    let mut failures = Vec::new();
+    for (file, id, ..) in OUTLINES {
+        let Some(l) = localities.iter().find(|l| l.id == id) else {
+            failures.push(format!("{file}: not compiled"));
+            continue;
+        };
+        assert_eq!(l.period.zh(), "十五五");
+        let rows: Vec<Vec<String>> =
+            l.indicators.iter().filter(|i| i.table == Table::Plan).map(|r| row_text(l, r)).collect();
+        let want = fixture(id);
+        for (k, w) in want.iter().enumerate() {
+            match rows.get(k) {
+                Some(got) if got == w => {}
+                got => failures.push(format!("{file} row {}:\n  want {w:?}\n  got  {got:?}", k + 1)),
+            }
+        }
+        if rows.len() > want.len() {
+            failures.push(format!(
+                "{file}: {} rows more than printed: {:?}",
+                rows.len() - want.len(),
+                &rows[want.len()..]
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
 }

@@ -485,8 +485,24 @@ pub struct Cell {
     pub cumulative: bool,
     /// A year note such as `（2019 年）`: the value is for that year, not the column's.
     pub year: Option<u16>,
-    /// Marked `（预计）`: an estimate.
+    /// Marked `（预计）`, or with a mark the table's note says means an estimate (`带∗为预计数`).
     pub estimate: bool,
+    /// A target in words rather than a number (`达到国家要求`, `与经济增长同步`): what it says.
+    pub qualitative: Option<Qualitative>,
+}
+
+/// What a target printed in words says, for a cell with no number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualitative {
+    /// Set by a higher level: 达到国家要求, 完成省下达目标, 完成经国家审核衔接后确定的目标.
+    SetAbove,
+    /// Keeps pace with another figure: 与经济增长同步.
+    InStep,
+    /// Holds or rises steadily: 稳中有升, 稳步提高, 保持稳定.
+    Steady,
+    /// Words of another kind, kept as printed.
+    Other,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

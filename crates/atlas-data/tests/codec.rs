@@ -34,6 +34,8 @@ fn cell() -> impl Strategy<Value = Cell> {
             cumulative,
             year,
             estimate,
+            qualitative: [None, Some(Qualitative::SetAbove), Some(Qualitative::InStep), Some(Qualitative::Other)]
+                [c as usize % 4],
         })
 }
 

@@ -210,6 +210,12 @@ fn stream_header(lines: &[&str], i: usize) -> Option<(Vec<Head>, usize, Vec<Unde
             continue;
         }
         let starts_cell = !tab_led || line.trim_start_matches(' ').starts_with('\t');
+        // A whole header on one line with its cells separated by spaces (text pasted from a PDF).
+        if let Some(parts) = spaced_header_cells(t) {
+            cells.extend(parts);
+            end = k + 1;
+            continue;
+        }
         let text = tidy(t);
         if is_seq(&text) {
             break;
@@ -233,6 +239,13 @@ fn stream_header(lines: &[&str], i: usize) -> Option<(Vec<Head>, usize, Vec<Unde
     let heads = header::streamed(&cells);
     let under = vec![Under::Empty; heads.len()];
     Some((heads, end, under))
+}
+
+/// The cells of a header line whose cells are separated by spaces (`类别 序号 指标 2025年 2030年目标
+/// 属性`): three or more parts, each header vocabulary. `None` for any other line.
+pub fn spaced_header_cells(line: &str) -> Option<Vec<String>> {
+    let parts: Vec<String> = line.split_whitespace().map(str::to_string).collect();
+    (parts.len() >= 3 && parts.iter().all(|p| header::is_header_text(p))).then_some(parts)
 }
 
 /// The caption printed just above a header (`专栏 2：“十四五”期间经济社会发展主要指标`), if any:

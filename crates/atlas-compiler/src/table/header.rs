@@ -111,7 +111,7 @@ const LEXICON: [(&str, Tok); 71] = [
 
 /// Characters a header may carry that mean nothing: brackets, quotes, percent signs, separators.
 fn is_noise(c: char) -> bool {
-    c.is_whitespace() || "“”\"'‘’()（）[]【】%％:：、/·-—_.,，;；*|".contains(c)
+    c.is_whitespace() || "“”\"'‘’()（）[]【】［］%％:：、/·-—_.,，;；*|".contains(c)
 }
 
 /// Tokens of one header cell, or `None` when the cell holds text that is not header vocabulary

@@ -10,6 +10,7 @@ pub mod detect;
 pub mod header;
 pub mod region;
 pub mod rows;
+pub mod segment;
 pub mod value;
 
 use atlas_data::Table;
@@ -33,20 +34,49 @@ pub struct Extracted {
 /// Reads the table `spec` from `lines`; `None` when its anchor text is not found.
 pub fn extract(lines: &[&str], spec: &TableSpec) -> Option<Extracted> {
     let (anchor_line, region) = region::find(lines, &spec.anchor, 1)?;
-    let (rows, issues) = read(&region, &spec.columns);
+    let (rows, issues) = read(lines, &region, &spec.columns);
     Some(Extracted { anchor_line, rows, issues })
 }
 
 /// Reads a table that detection found.
 pub fn extract_found(lines: &[&str], found: &detect::Found) -> Extracted {
     let region = region::from_line(lines, found.start);
-    let (rows, issues) = read(&region, &found.columns);
+    let (rows, issues) = read(lines, &region, &found.columns);
     Extracted { anchor_line: found.header_line(), rows, issues }
 }
 
-fn read(region: &region::Region, columns: &[Role]) -> (Vec<Row>, Vec<RowIssue>) {
+/// How many lines after a table its notes may run.
+const NOTE_LINES: usize = 6;
+
+/// Whether the table's note says its mark means an estimate (`注：带∗为预计数`).
+fn marks_estimates(lines: &[&str], region: &region::Region) -> bool {
+    let after = region.lines.last().map_or(0, |(n, _)| *n as usize);
+    lines.iter().skip(after).take(NOTE_LINES).any(|l| {
+        let l = crate::text::normalize_width(l);
+        l.contains("预计") && l.contains(value::VALUE_MARKS)
+    })
+}
+
+fn read(lines: &[&str], region: &region::Region, columns: &[Role]) -> (Vec<Row>, Vec<RowIssue>) {
+    let (mut rows, issues) = read_rows(region, columns);
+    if marks_estimates(lines, region) {
+        for c in rows.iter_mut().flat_map(|r| r.cells.values_mut()).filter(|c| value::has_mark(&c.raw)) {
+            c.estimate = true;
+        }
+    }
+    (rows, issues)
+}
+
+fn read_rows(region: &region::Region, columns: &[Role]) -> (Vec<Row>, Vec<RowIssue>) {
     match region.encoding {
-        region::Encoding::BareCells => rows::assemble_stream(columns, &region.cells()),
+        region::Encoding::BareCells | region::Encoding::SpacedCells => {
+            let cells = region.cells();
+            if segment::applies(columns, &cells) {
+                segment::assemble(columns, &cells)
+            } else {
+                rows::assemble_stream(columns, &cells)
+            }
+        }
         _ => rows::assemble_positional(columns, &region.rows()),
     }
 }

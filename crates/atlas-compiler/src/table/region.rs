@@ -5,7 +5,11 @@
 //! - **tab cells**: one cell per line, each line starting with a tab, blank lines between rows
 //!   (a line without the tab continues the cell above);
 //! - **bare cells**: one cell per line, no tabs, blank lines everywhere; rows have to be told apart by
-//!   what the cells are (see `stream.rs`).
+//!   what the cells are (see `segment.rs`);
+//! - **spaced cells**: cells separated by spaces, a row wrapped over lines as the page's column
+//!   widths cut it (text pasted from a PDF), read as a stream of cells like bare cells.
+//!
+//! Page-number lines (`— 12 —`) and a header repeated after a page break are left out.
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawCell {
@@ -15,11 +19,24 @@ pub struct RawCell {
     pub line: u32,
 }
 
+impl RawCell {
+    pub fn new(text: impl Into<String>, line: u32) -> RawCell {
+        RawCell { text: text.into(), line }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
     TabRows,
     TabCells,
     BareCells,
+    SpacedCells,
+}
+
+/// A page number printed between two pages of a table: `— 12 —`, `- 12 -`, `12`.
+pub fn is_page_number(line: &str) -> bool {
+    let t = line.trim().trim_matches(['—', '-', '–', ' ', '\u{3000}']);
+    !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()) && line.trim() != t
 }
 
 /// The lines of a table: from the line after its anchor to the line before its end.
@@ -35,7 +52,14 @@ fn ends_table(line: &str) -> bool {
         return false;
     }
     let note = ["备注", "注：", "注:", "说明：", "说明:"].iter().any(|p| t.starts_with(p));
-    let heading = crate::outline::parse_heading(t).is_some();
+    // A numbered heading (`三、提升国际经济中心地位`), longer than a category line and with no count.
+    let numbered = t.split_once('、').is_some_and(|(n, rest)| {
+        !n.is_empty()
+            && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+            && rest.chars().count() > 10
+            && !rest.contains('项')
+    });
+    let heading = crate::outline::parse_heading(t).is_some() || numbered;
     let prose = t.chars().count() > 40;
     note || heading || prose
 }
@@ -61,14 +85,20 @@ pub fn from_line<'a>(lines: &[&'a str], first: usize) -> Region<'a> {
         if ends_table(line) {
             break;
         }
+        if is_page_number(line) {
+            continue;
+        }
         body.push((i as u32 + 1, *line));
     }
     let tabbed_rows = body.iter().filter(|(_, l)| l.trim_end().matches('\t').count() >= 2).count();
     let tab_led = body.iter().filter(|(_, l)| l.starts_with('\t')).count();
+    let spaced_header = body.first().is_some_and(|(_, l)| super::detect::spaced_header_cells(l).is_some());
     let encoding = if tabbed_rows >= 3 {
         Encoding::TabRows
     } else if tab_led >= 3 {
         Encoding::TabCells
+    } else if spaced_header {
+        Encoding::SpacedCells
     } else {
         Encoding::BareCells
     };
@@ -114,16 +144,20 @@ impl Region<'_> {
                 }
                 rows
             }
-            Encoding::BareCells => Vec::new(),
+            Encoding::BareCells | Encoding::SpacedCells => Vec::new(),
         }
     }
 
-    /// The non-blank lines as a stream of cells (for the bare-cell encoding).
+    /// The non-blank lines as a stream of cells (for the bare-cell encoding; split at spaces for
+    /// the spaced one, where a header repeated after a page break is left out).
     pub fn cells(&self) -> Vec<RawCell> {
-        self.lines
-            .iter()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|&(n, l)| RawCell { text: l.trim().to_string(), line: n })
-            .collect()
+        let lines = self.lines.iter().filter(|(_, l)| !l.trim().is_empty());
+        match self.encoding {
+            Encoding::SpacedCells => lines
+                .filter(|(_, l)| super::detect::spaced_header_cells(l).is_none())
+                .flat_map(|&(n, l)| l.split_whitespace().map(move |c| RawCell::new(c, n)))
+                .collect(),
+            _ => lines.map(|&(n, l)| RawCell::new(l.trim(), n)).collect(),
+        }
     }
 }

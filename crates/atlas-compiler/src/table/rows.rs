@@ -90,7 +90,7 @@ pub fn is_seq(s: &str) -> bool {
     ok(first) && parts.clone().count() <= 1 && parts.all(|p| ok(Some(p)))
 }
 
-fn parse_attribute(s: &str) -> Option<Attribute> {
+pub(super) fn parse_attribute(s: &str) -> Option<Attribute> {
     match s {
         "预期性" | "预期" => Some(Attribute::Expected),
         "约束性" | "约束" => Some(Attribute::Binding),
@@ -99,7 +99,7 @@ fn parse_attribute(s: &str) -> Option<Attribute> {
 }
 
 /// Header and caption cells that repeat after page breaks.
-fn is_header_cell(s: &str) -> bool {
+pub(super) fn is_header_cell(s: &str) -> bool {
     let s = crate::text::tidy(s);
     let s = s.as_str();
     const WORDS: [&str; 14] = [
@@ -129,7 +129,7 @@ fn is_header_cell(s: &str) -> bool {
 }
 
 /// `一、经济发展（9 项）` → `经济发展`; `、经济发展(6项)` → `经济发展`.
-fn category_text(s: &str) -> String {
+pub(super) fn category_text(s: &str) -> String {
     let s = crate::text::tidy(s);
     let s = s.trim_start_matches(|c: char| "一二三四五六七八九十、.".contains(c));
     let s = match s.find(['(', '（']) {
@@ -145,8 +145,17 @@ fn is_category_line(s: &str) -> bool {
     head.starts_with('、') && (s.contains('项') || s.chars().count() <= 12)
 }
 
-const UNIT_WORDS: [&str; 28] = [
+const UNIT_WORDS: [&str; 37] = [
     "%",
+    "百分点",
+    "亿斤",
+    "百亿元",
+    "万亿元",
+    "家",
+    "平方公里",
+    "亿立方米",
+    "微克",
+    "毫克",
     "人次",
     "万人次",
     "套",

@@ -2,13 +2,50 @@
 //! `60.8（预计）`, `—`. The raw text is always kept exactly as printed (trimmed); what we read
 //! from it sits beside it.
 
-use atlas_data::{Cell, Comparator};
+use atlas_data::{Cell, Comparator, Qualitative};
 
-/// Reads a non-blank cell. Never fails: text that is not a number keeps `value: None`.
+/// Marks a table may set after a value and explain in its note (`带∗为预计数`).
+pub const VALUE_MARKS: [char; 2] = ['*', '＊'];
+
+/// Whether a value carries a trailing mark (`6左右∗`), whose meaning the table's note gives.
+pub fn has_mark(raw: &str) -> bool {
+    crate::text::normalize_width(raw.trim()).ends_with(VALUE_MARKS)
+}
+
+/// Phrases of targets in words, by what they say.
+const QUALITATIVE: [(&str, Qualitative); 14] = [
+    ("国家要求", Qualitative::SetAbove),
+    ("下达", Qualitative::SetAbove),
+    ("国家审核", Qualitative::SetAbove),
+    ("确定的目标", Qualitative::SetAbove),
+    ("省定", Qualitative::SetAbove),
+    ("上级", Qualitative::SetAbove),
+    ("同步", Qualitative::InStep),
+    ("稳中有升", Qualitative::Steady),
+    ("稳步", Qualitative::Steady),
+    ("持续提高", Qualitative::Steady),
+    ("逐步提高", Qualitative::Steady),
+    ("保持稳定", Qualitative::Steady),
+    ("持续改善", Qualitative::Steady),
+    ("稳定在", Qualitative::Steady),
+];
+
+/// Reads a non-blank cell. Never fails: text that is not a number keeps `value: None`. Matching
+/// runs on a normalised copy (full-width digits and signs as ASCII); `raw` is what was printed.
 pub fn parse_cell(raw: &str) -> Cell {
     let raw = raw.trim().to_string();
-    let mut s: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut cell = Cell { raw: raw.clone(), value: None, cmp: None, cumulative: false, year: None, estimate: false };
+    let normal = crate::text::normalize_width(&raw);
+    let mut s: String = normal.chars().filter(|c| !c.is_whitespace()).collect();
+    s = s.trim_end_matches(VALUE_MARKS).to_string();
+    let mut cell = Cell {
+        raw: raw.clone(),
+        value: None,
+        cmp: None,
+        cumulative: false,
+        year: None,
+        estimate: false,
+        qualitative: None,
+    };
 
     // Parenthesised notes: a year, an estimate, or anything else (kept only in `raw`).
     while let Some((open, close)) = last_paren(&s) {
@@ -75,6 +112,10 @@ pub fn parse_cell(raw: &str) -> Cell {
     cell.value = parse_number(number);
     if cell.value.is_none() {
         cell.cmp = None;
+        if !is_dash(&raw) && raw.chars().any(crate::text::is_cjk) {
+            let kind = QUALITATIVE.iter().find(|(p, _)| normal.contains(p)).map(|(_, k)| *k);
+            cell.qualitative = Some(kind.unwrap_or(Qualitative::Other));
+        }
     }
     cell
 }
@@ -106,11 +147,13 @@ pub fn looks_like_value(raw: &str) -> bool {
     if is_dash(s) {
         return true;
     }
-    let first = s.chars().next().unwrap_or(' ');
-    if first.is_ascii_digit() || "[<>≤≥＜＞+-−".contains(first) {
+    let normal = crate::text::normalize_width(s);
+    let first = normal.chars().next().unwrap_or(' ');
+    if first.is_ascii_digit() || "[<>≤≥+-−".contains(first) {
         return true;
     }
-    const PHRASES: [&str; 9] = ["完成", "控制在", "高于", "低于", "不低于", "不高于", "与", "省目标", "保持"];
+    const PHRASES: [&str; 13] =
+        ["完成", "控制在", "高于", "低于", "不低于", "不高于", "与", "省目标", "保持", "达到", "力争", "稳步", "稳中"];
     PHRASES.iter().any(|p| s.starts_with(p)) || s.starts_with("“十")
 }
 
@@ -193,6 +236,35 @@ mod tests {
     #[test]
     fn per_mille_and_control_phrase() {
         check("控制在 7.5‰以内", Some(7.5), Some(AtMost), false, None);
+    }
+    #[test]
+    fn full_width_digits_signs_and_brackets_read_as_ascii() {
+        check("＞４５００", Some(4500.0), Some(Greater), false, None);
+        check("【350左右】", Some(350.0), Some(About), true, None);
+        check("［25—27］", None, None, true, None);
+    }
+    #[test]
+    fn a_trailing_mark_is_kept_and_read_past() {
+        check("6左右∗", Some(6.0), Some(About), false, None);
+        check(">46.5∗", Some(46.5), Some(Greater), false, None);
+        assert!(has_mark("6左右∗") && has_mark("98.5*") && !has_mark("98.5"));
+    }
+    #[test]
+    fn targets_in_words_keep_their_kind() {
+        for (raw, kind) in [
+            ("达到国家要求", Qualitative::SetAbove),
+            ("完成省下达目标", Qualitative::SetAbove),
+            ("完成经国家审核衔接后确定的目标", Qualitative::SetAbove),
+            ("与经济增长同步", Qualitative::InStep),
+            ("稳中有升", Qualitative::Steady),
+            ("稳步提高", Qualitative::Steady),
+            ("4.5-5,努力争取更好结果", Qualitative::Other),
+        ] {
+            let c = parse_cell(raw);
+            assert_eq!((c.value, c.qualitative, c.raw.as_str()), (None, Some(kind), raw), "{raw}");
+        }
+        assert_eq!(parse_cell("—").qualitative, None);
+        assert_eq!(parse_cell("810").qualitative, None);
     }
     #[test]
     fn value_versus_name() {

@@ -4,13 +4,24 @@
 use crate::table::{extract, Role, TableSpec};
 use atlas_data::Table;
 
-fn check(text: &str, columns: &[&str], expect: &[&str]) {
-    let lines: Vec<&str> = text.lines().collect();
-    let spec = TableSpec {
+fn spec(columns: &[&str]) -> TableSpec {
+    TableSpec {
         table: Table::Plan,
         anchor: "CAPTION".into(),
         columns: columns.iter().map(|c| Role::parse(c).expect("known column")).collect(),
-    };
+    }
+}
+
+/// What the table reports about itself, as `line: message`.
+fn issues(text: &str, columns: &[&str]) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let found = extract(&lines, &spec(columns)).expect("anchor found");
+    found.issues.iter().map(|i| format!("{}: {}", i.line, i.message)).collect()
+}
+
+fn check(text: &str, columns: &[&str], expect: &[&str]) {
+    let lines: Vec<&str> = text.lines().collect();
+    let spec = spec(columns);
     let found = extract(&lines, &spec).expect("anchor found");
     let got: Vec<String> = found
         .rows
@@ -147,4 +158,86 @@ fn bare_cells_with_only_level_values_printed() {
             "经济发展|8||高新技术产业增加值占GDP比重|%||Expected|target_2020=25 target_growth=- actual_2020=26 actual_growth=-",
         ],
     );
+}
+
+// Stream encodings read by `segment.rs`: the snippets are made up in the shapes real outlines
+// print, none copied from one.
+
+#[test]
+fn spaced_cells_with_names_and_values_wrapped_and_a_page_break() {
+    check(
+        "CAPTION\n类别 序号 指标 2025年 2030年目标 属性\n经济\n增长\n(3项)\n1\n某某产业增加值占全部工业增加值的比\n重(%)\n31左右∗ >35 预期性\n2 全社会固定资产投资年均增速(%) 6.1\n6左右,力争\n更高水平\n预期性\n— 7 —\n类别 序号 指标 2025年 2030年目标 属性\n3 某某地表水考核断面水质(%) 90\n达到上级\n要求\n约束性\n注：带∗为预计数。",
+        &["category", "seq", "name", "base_2025", "target_2030", "attribute"],
+        &[
+            "经济增长|1||某某产业增加值占全部工业增加值的比重|%||Expected|base_2025=31左右∗ target_2030=>35",
+            "经济增长|2||全社会固定资产投资年均增速|%||Expected|base_2025=6.1 target_2030=6左右,力争更高水平",
+            "经济增长|3||某某地表水考核断面水质|%||Binding|base_2025=90 target_2030=达到上级要求",
+        ],
+    );
+}
+
+#[test]
+fn one_cell_per_line_with_notes_suffixes_and_sub_rows() {
+    check(
+        "CAPTION\n\n类别\n序号\n指标名称\n2025年\n预计\n2030年\n目标\n年均/\n累计\n属性\n民生\n（3项）\n1\n某县居民收入占比（%）\n33.2\n（2024年）\n35\n—\n预期性\n2\n每万人口拥有托位数\n托育机构托位数（个）\n3.1\n4.5\n左右\n—\n预期性\n社区托位数（个）\n1.2\n稳步\n提高\n—\n预期性\n3\n1岁以下儿童接种率提高（百分点）\n—\n—\n[3]\n约束性\n备注：[ ]内为累计数。",
+        &["category", "seq", "name", "base_2025", "target_2030", "target_growth", "attribute"],
+        &[
+            "民生|1||某县居民收入占比|%||Expected|base_2025=33.2（2024年） target_2030=35 target_growth=—",
+            "民生|2|每万人口拥有托位数|托育机构托位数|个||Expected|base_2025=3.1 target_2030=4.5左右 target_growth=—",
+            "民生||每万人口拥有托位数|社区托位数|个||Expected|base_2025=1.2 target_2030=稳步提高 target_growth=—",
+            "民生|3||1岁以下儿童接种率提高|百分点||Binding|base_2025=— target_2030=— target_growth=[3]",
+        ],
+    );
+}
+
+#[test]
+fn unit_and_attribute_printed_before_the_values() {
+    check(
+        "CAPTION\n序号\n指标\n单位\n属性\n“十五五”目标\n2030年\n年均［累计］\n1\n某港集装箱吞吐\n量\n万标准箱\n预期性\n＞5000\n—\n2\n单位生产总值能耗（按\n2020\n年价）降低\n吨标准煤/\n万元\n约束性\n—\n［完成省下达目标］\n三、建设现代化产业体系的重点任务",
+        &["seq", "name", "unit", "attribute", "target_2030", "target_growth"],
+        &[
+            "|1||某港集装箱吞吐量|万标准箱||Expected|target_2030=＞5000 target_growth=—",
+            "|2||单位生产总值能耗（按2020年价）降低|吨标准煤/万元||Binding|target_2030=— target_growth=［完成省下达目标］",
+        ],
+    );
+}
+
+#[test]
+fn a_row_missing_from_the_numbering_is_reported() {
+    let got = issues(
+        "CAPTION\n序号\n指标\n2030年\n属性\n1\n某甲指标（%）\n5\n预期性\n3\n某丙指标（%）\n7\n预期性",
+        &["seq", "name", "target_2030", "attribute"],
+    );
+    assert_eq!(got, ["10: row 2 not found: the printed numbers jump from 1 to 3"]);
+}
+
+#[test]
+fn a_category_count_unlike_the_rows_read_is_reported() {
+    let got = issues(
+        "CAPTION\n类别\n序号\n指标\n2030年\n属性\n生态\n（3项）\n1\n某甲指标（%）\n5\n约束性\n2\n某乙指标（%）\n6\n约束性\n安全\n（1项）\n3\n某丙指标（万吨）\n40\n约束性",
+        &["category", "seq", "name", "target_2030", "attribute"],
+    );
+    assert_eq!(got, ["7: category 生态 prints 3 indicators, 2 were read"]);
+}
+
+#[test]
+fn extra_value_cells_are_reported_not_dropped_silently() {
+    let got = issues(
+        "CAPTION\n序号\n指标\n2030年\n属性\n1\n某甲指标（%）\n5\n6\n预期性",
+        &["seq", "name", "target_2030", "attribute"],
+    );
+    assert_eq!(got, ["6: 2 value cells for 1 columns; read from the left, the rest not read"]);
+}
+
+#[test]
+fn a_mark_the_note_explains_makes_an_estimate() {
+    let text = "CAPTION\n序号 指标 2025年 2030年目标 属性\n1 某甲指标(%) 31∗ 35 预期性\n2 某乙指标(%) 12 14 预期性\n注：带∗为预计数。";
+    let lines: Vec<&str> = text.lines().collect();
+    let found = extract(&lines, &spec(&["seq", "name", "base_2025", "target_2030", "attribute"])).unwrap();
+    let estimates: Vec<(String, bool)> =
+        found.rows.iter().flat_map(|r| r.cells.values()).map(|c| (c.raw.clone(), c.estimate)).collect();
+    assert_eq!(estimates, [("31∗".into(), true), ("35".into(), false), ("12".into(), false), ("14".into(), false)]);
+    let without_note: Vec<&str> = lines[..lines.len() - 1].to_vec();
+    let found = extract(&without_note, &spec(&["seq", "name", "base_2025", "target_2030", "attribute"])).unwrap();
+    assert!(found.rows.iter().flat_map(|r| r.cells.values()).all(|c| !c.estimate), "no note, no meaning");
 }
