@@ -37,13 +37,17 @@ fn parse_column(s: &str) -> Option<Role> {
     COLUMNS.contains(&role).then_some(role)
 }
 
-/// Which locality plans a county: its own plan first, else its prefecture's.
+/// Which locality plans a county: its own plan first, else its prefecture's, else its province's
+/// (a municipality's districts).
 fn planner(index: &Index, positions: &HashMap<&str, usize>, adcode: &str) -> Option<(usize, bool)> {
     if let Some(&i) = positions.get(adcode) {
         return Some((i, true));
     }
-    let prefecture = format!("{}00", adcode.get(..4)?);
-    positions.get(prefecture.as_str()).map(|&i| (i, false)).filter(|(i, _)| index.localities[*i].level.is_prefecture())
+    let above = [format!("{}00", adcode.get(..4)?), format!("{}0000", adcode.get(..2)?)];
+    above
+        .iter()
+        .filter_map(|code| positions.get(code.as_str()).map(|&i| (i, false)))
+        .find(|(i, _)| index.localities[*i].level.spans_counties())
 }
 
 /// A locality's value as read, as printed, and its source line; by position in the index.

@@ -24,7 +24,7 @@ fn current_layout(l: &Locality, ui: crate::state::Ui) -> Option<(usize, &Layout)
 
 /// The map of one locality with one of its layouts; `highlight` is an element index.
 pub fn scene_for(data: &Data, l: &Locality, layout: Option<&Layout>, highlight: Option<usize>, lang: Lang) -> Scene {
-    let prefecture = &l.id[..4.min(l.id.len())];
+    let prefecture = atlas_data::territory_prefix(&l.id);
     let is_prefecture = l.id.ends_with("00");
     let mut scene = Scene { marks: marks(layout, highlight, lang), ..Scene::default() };
     if let Some(geo) = &data.geo {

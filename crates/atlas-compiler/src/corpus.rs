@@ -54,11 +54,10 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The text with BOM and CR removed.
+    /// The plan's text: a web page reduced to its text, a text file decoded, BOM and CR removed.
     pub fn read_text(&self) -> Result<String, String> {
         let bytes = std::fs::read(&self.path).map_err(|e| format!("cannot read the text: {e}"))?;
-        let raw = String::from_utf8(bytes).map_err(|e| format!("the text is not UTF-8 ({e})"))?;
-        Ok(crate::text::normalize_input(&raw))
+        crate::input::plan_text(&self.entry.file, &bytes)
     }
 }
 

@@ -12,6 +12,7 @@ pub mod facts;
 pub mod front;
 pub mod geo;
 pub mod init;
+pub mod input;
 pub mod keys;
 pub mod layouts;
 pub mod lines;
@@ -253,7 +254,7 @@ impl Prepared {
         let Some(r) = &self.registry else { return Vec::new() };
         r.counties
             .iter()
-            .filter(|c| ids.iter().any(|id| c.adcode.starts_with(&id[..4.min(id.len())])))
+            .filter(|c| ids.iter().any(|id| c.adcode.starts_with(atlas_data::territory_prefix(id))))
             .cloned()
             .collect()
     }
@@ -291,7 +292,7 @@ impl Prepared {
             .towns
             .iter()
             .filter(|t| {
-                if l.level.is_prefecture() {
+                if l.level.spans_counties() {
                     counties.iter().any(|c| c.name == t.county)
                 } else {
                     t.county == l.name
@@ -441,7 +442,7 @@ fn compile_plan(
     let mut layouts = extracted.layouts;
     if !line_features.is_empty() {
         // A county's rivers and roads are clipped to the county, a prefecture's to its counties.
-        let prefecture = &facts.id[..4.min(facts.id.len())];
+        let prefecture = atlas_data::territory_prefix(&facts.id);
         let on_map: Vec<&County> = counties
             .iter()
             .filter(|c| if facts.id.ends_with("00") { c.adcode.starts_with(prefecture) } else { c.adcode == facts.id })

@@ -46,7 +46,7 @@ impl LocalPlaces {
         counties: &[County],
         towns: &[Town],
     ) -> Self {
-        let prefecture = &locality_id[..4.min(locality_id.len())];
+        let prefecture = atlas_data::territory_prefix(locality_id);
         let is_prefecture = locality_id.ends_with("00");
         let in_prefecture: Vec<&County> = counties.iter().filter(|c| c.adcode.starts_with(prefecture)).collect();
         let mut known = Vec::new();

@@ -100,6 +100,7 @@ pub fn write(source: &Path, registry: &Registry, n: usize, out: &Path) -> Result
         .iter()
         .map(|c| (c.adcode.clone(), c.name.clone(), false))
         .chain(registry.prefectures.iter().map(|p| (p.adcode.clone(), p.name.clone(), true)))
+        .chain(registry.provinces.iter().map(|p| (p.adcode.clone(), p.name.clone(), true)))
         .filter(|(code, _, _)| registry.parent_of(code).is_some() && registry.level_of(code).is_some())
         .collect();
     units.sort();
@@ -130,7 +131,7 @@ pub fn write(source: &Path, registry: &Registry, n: usize, out: &Path) -> Result
         let template = &TEMPLATES[t];
         let parent = registry.parent_of(code).map_or(String::new(), |(_, p)| p.to_string());
         let level = registry.level_of(code).unwrap_or(Level::County);
-        debug_assert_eq!(template.prefecture, level.is_prefecture());
+        debug_assert_eq!(template.prefecture, level.spans_counties());
         let text = texts[t]
             .replace(template.parent, &parent)
             .replace(template.name, name)

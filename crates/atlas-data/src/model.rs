@@ -116,6 +116,14 @@ impl Level {
     }
 }
 
+/// The adcode prefix of the counties a locality's map shows (GB/T 2260: two digits of province,
+/// two of prefecture): its province's for a province-level unit (`110000` → `11`), else its
+/// prefecture's (`430321` → `4303`).
+pub fn territory_prefix(adcode: &str) -> &str {
+    let digits = if adcode.len() == 6 && adcode.ends_with("0000") { 2 } else { 4 };
+    adcode.get(..digits).unwrap_or(adcode)
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Locality {
     /// The six-digit administrative division code (adcode), e.g. `430321`.

@@ -229,7 +229,7 @@ pub struct Parts {
 }
 
 fn in_territory(l: &Locality, counties: &[County], t: &Town) -> bool {
-    if l.level.is_prefecture() {
+    if l.level.spans_counties() {
         counties.iter().any(|c| c.name == t.county)
     } else {
         t.county == l.name
@@ -347,7 +347,7 @@ pub fn diagnostics_of(diagnostics: &[Diagnostic], source: &str) -> Vec<Diagnosti
 
 /// A locality's shard: its prefecture's counties and the towns of its territory from `geo`.
 pub fn shard_of(l: &Locality, geo: &Geography, diagnostics: Vec<Diagnostic>) -> Shard {
-    let prefix = &l.id[..4.min(l.id.len())];
+    let prefix = territory_prefix(&l.id);
     let counties: Vec<County> = geo.counties.iter().filter(|c| c.adcode.starts_with(prefix)).cloned().collect();
     let towns = geo.towns.iter().filter(|t| in_territory(l, &counties, t)).cloned().collect();
     Shard { locality: l.clone(), counties, towns, diagnostics }

