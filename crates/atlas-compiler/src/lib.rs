@@ -453,6 +453,9 @@ fn compile_plan(
         diagnostics.push(diag(Severity::Warning, file, 1, "no spatial layout (空间布局) slogan found"));
     }
     let (mut projects, box_spans) = projects::from_boxes(lines, &places);
+    let (annexed, annex_issues) = projects::from_annex(lines, &places);
+    projects.extend(annexed);
+    diagnostics.extend(annex_issues.into_iter().map(|(line, m)| diag(Severity::Warning, file, line, m)));
     // Works the text names, after the review of the last plan (which ends at the indicator table).
     let from = indicators.iter().filter(|i| i.table == atlas_data::Table::Plan).map(|i| i.line).max().unwrap_or(0);
     let section_of = |line: u32| {

@@ -131,3 +131,55 @@ fn every_numbered_row_is_read_exactly_as_printed() {
     }
     assert!(failures.is_empty(), "{} differences:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// The layout each shared outline states, as read from the text: its slogan, and the labels of its
+/// elements in order (a part counted N times that its sub-sections define gives N elements).
+const LAYOUTS: [(&str, &str, &[&str]); 5] = [
+    ("bj-15th.txt", "一核两翼", &["一核", "两翼", "两翼"]),
+    ("sh-15th.txt", "中心辐射、两翼齐飞、新城发力、南北转型", &["中心辐射", "两翼齐飞", "新城发力", "南北转型"]),
+    ("hz-15th.txt", "一主六辅三城、三江两脉八带", &["一主", "六辅", "三城", "三江", "两脉", "八带"]),
+    ("sh-15th.html", "中心辐射、两翼齐飞、新城发力、南北转型", &["中心辐射", "两翼齐飞", "新城发力", "南北转型"]),
+    ("hz-15th.html", "一主六辅三城、三江两脉八带", &["一主", "六辅", "三城", "三江", "两脉", "八带"]),
+];
+
+#[test]
+fn each_outline_states_its_layout_and_its_projects() {
+    let (Some(dir), Some(geo)) = (plans15(), geo()) else { return };
+    for (file, slogan, labels) in LAYOUTS {
+        let (Some(l), _) = compiled(&dir, file, &geo) else { panic!("{file}: not compiled") };
+        let primary = l.primary_layout().unwrap_or_else(|| panic!("{file}: no layout"));
+        assert_eq!(primary.slogan, slogan, "{file}");
+        let got: Vec<&str> = primary.elements.iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(got, labels, "{file}");
+        assert!(l.projects.len() >= 25, "{file}: {} projects", l.projects.len());
+        if file.starts_with("bj") {
+            // The two wings are the sub-sections on 雄安新区 and 城市副中心.
+            let places: Vec<&str> =
+                primary.elements.iter().flat_map(|e| &e.places).map(|p| p.as_printed.as_str()).collect();
+            assert_eq!(places, ["雄安新区", "城市副中心"], "{file}");
+        }
+    }
+}
+
+#[test]
+fn hand_checked_projects_are_read_with_their_box_item_and_field() {
+    let (Some(dir), Some(geo)) = (plans15(), geo()) else { return };
+    for (file, id) in [("bj-15th.txt", "110000"), ("sh-15th.txt", "310000"), ("hz-15th.txt", "330100")] {
+        let (Some(l), diagnostics) = compiled(&dir, file, &geo) else { panic!("{file}: not compiled") };
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/plans15/projects-{id}.tsv"));
+        let fixture = std::fs::read_to_string(path).unwrap();
+        for want in fixture.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let cells: Vec<&str> = want.split('\t').collect();
+            let [caption, item, group, name] = cells[..] else { panic!("bad fixture line {want}") };
+            let found = l.projects.iter().any(|p| {
+                p.name == name
+                    && p.box_title.replace(' ', "").starts_with(caption)
+                    && p.item.as_deref().unwrap_or("") == item
+                    && p.group.as_deref().unwrap_or("") == group
+            });
+            assert!(found, "{file}: {want}");
+        }
+        // The annex's printed counts agree with the works read.
+        assert!(!diagnostics.iter().any(|d| d.message.contains("works,")), "{file}");
+    }
+}

@@ -11,6 +11,13 @@
 //! 商贸型小城镇`), the names its definition enumerates, a list of as many names as it counts, the
 //! sentences that open with a name ending in its role (`棋梓次中心。`), or its definition's head.
 //! Each element's places are read from its own text (`features.rs`).
+//!
+//! A plan that defines none of its slogans still states its layout: the most spatial slogan it
+//! names (`优化“一主六辅三城、三江两脉八带”的…国土空间结构`) is kept, also when it is a run of
+//! phrases (`“中心辐射、两翼齐飞、新城发力、南北转型”的市域空间格局`). When it heads a section
+//! whose sub-sections are as many as its elements (`第一章 优化完善“一核两翼”功能布局` over three
+//! sub-sections), each element is its sub-section, with the places the sub-section's title names;
+//! otherwise each part is one element known by its label, and a note says it is not defined.
 
 pub mod features;
 
@@ -20,9 +27,41 @@ use atlas_data::{Element, Layout, PlaceKind};
 
 const NUMERALS: &str = "一二两三四五六七八九十多";
 /// Role words, longest first.
-const ROLES: [&str; 19] = [
-    "节点", "主", "次", "核", "心", "副", "带", "轴", "圈", "廊", "翼", "极", "区", "水", "库", "园", "链", "群", "点",
+const ROLES: [&str; 25] = [
+    "节点", "主", "次", "核", "心", "副", "辅", "带", "轴", "圈", "廊", "翼", "极", "区", "片", "城", "江", "脉", "环",
+    "水", "库", "园", "链", "群", "点",
 ];
+
+/// Role words a phrase of a phrase slogan may carry (`两翼齐飞` → 翼), longest first.
+const PHRASE_ROLES: [&str; 12] = ["中心", "新城", "城区", "片区", "翼", "轴", "带", "廊", "核", "极", "圈", "环"];
+
+/// A slogan made of phrases (`中心辐射、两翼齐飞、新城发力、南北转型`): three or more short
+/// phrases of Chinese characters; each is one part, its role the role word it carries (else 区).
+pub fn parse_phrases(s: &str) -> Option<Vec<Part>> {
+    let phrases: Vec<&str> = s.split('、').collect();
+    let short = |p: &&str| (3..=6).contains(&p.chars().count()) && p.chars().all(crate::text::is_cjk);
+    if phrases.len() < 3 || !phrases.iter().all(short) {
+        return None;
+    }
+    Some(
+        phrases
+            .iter()
+            .map(|p| {
+                let role = PHRASE_ROLES.iter().find(|r| p.contains(*r)).map_or("区", |r| r);
+                let role = if role == "中心" {
+                    "心"
+                } else if role == "新城" || role == "城区" {
+                    "城"
+                } else if role == "片区" {
+                    "片"
+                } else {
+                    role
+                };
+                Part { label: p.to_string(), count: Some(1), role: role.to_string() }
+            })
+            .collect(),
+    )
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Part {
@@ -74,6 +113,12 @@ fn role_endings(role: &str) -> &'static [&'static str] {
         "廊" => &["廊"],
         "翼" => &["翼"],
         "极" => &["极"],
+        "辅" => &["辅", "副中心", "中心"],
+        "城" => &["城", "新城"],
+        "江" => &["江"],
+        "脉" => &["脉", "山"],
+        "片" => &["片", "片区"],
+        "环" => &["环"],
         "库" => &["库"],
         "园" => &["园"],
         "链" => &["链"],
@@ -232,6 +277,8 @@ pub fn extract(lines: &[&str], contexts: &[String], places: &LocalPlaces) -> Ext
     // (line, slogan, parts, score, definition) of the first occurrence of each slogan that is defined.
     let mut found: Vec<(usize, String, Vec<Part>, u32, Scope, Definition)> = Vec::new();
     let mut undefined: Vec<(u32, String, String)> = Vec::new();
+    // Slogans named but not defined, with their parts and score: the layout when none is defined.
+    let mut named: Vec<(usize, String, Vec<Part>, u32)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if crate::outline::is_toc_entry(line.trim()) {
             continue;
@@ -240,10 +287,18 @@ pub fn extract(lines: &[&str], contexts: &[String], places: &LocalPlaces) -> Ext
         if score < 2 {
             continue;
         }
-        for (_, q) in quoted_runs(line) {
-            let Some(parts) = parse_slogan(q) else { continue };
+        for (open, q) in quoted_runs(line) {
+            // Phrases are a layout only when the clause calls them one (`“…”的市域空间格局`).
+            let after = &line[open + '“'.len_utf8() + q.len() + '”'.len_utf8()..];
+            let clause = &after[..after.find(['，', '。', '；']).unwrap_or(after.len())];
+            let called_layout = ["格局", "布局", "空间结构"].iter().any(|w| clause.contains(w));
+            let phrases = parse_phrases(q).filter(|_| called_layout);
+            let Some(parts) = parse_slogan(q).or(phrases) else { continue };
             if found.iter().any(|f| f.1 == q) {
                 continue;
+            }
+            if !named.iter().any(|n| n.1 == q) {
+                named.push((i, q.to_string(), parts.clone(), score + u32::from(called_layout)));
             }
             let scope = Scope::new(lines, i);
             let slogan_at = scope.text.find(&format!("“{q}”")).map_or(0, |p| p + q.len());
@@ -271,11 +326,150 @@ pub fn extract(lines: &[&str], contexts: &[String], places: &LocalPlaces) -> Ext
             Layout { slogan: slogan.clone(), primary: Some(n) == primary, line: *i as u32 + 1, elements }
         })
         .collect();
-    let undefined = undefined
+    let mut layouts: Vec<Layout> = layouts;
+    let mut undefined: Vec<(u32, String)> = undefined
         .into_iter()
         .map(|(line, slogan, why)| (line, format!("“{slogan}” is named but not defined as a layout: {why}")))
         .collect();
+    if layouts.is_empty() {
+        // The most spatial slogan named, earliest first, stands for the layout.
+        if let Some((i, slogan, parts, _)) =
+            named.into_iter().enumerate().max_by_key(|(k, n)| (n.3, std::cmp::Reverse(*k))).map(|(_, n)| n)
+        {
+            let (elements, by_sections) = named_elements(lines, i, &parts, places);
+            undefined.retain(|(_, why)| !why.starts_with(&format!("“{slogan}”")));
+            if !by_sections {
+                let message = format!("“{slogan}” is kept as the layout, each part an element known by its label: the plan names its parts without defining them");
+                undefined.push((i as u32 + 1, message));
+            }
+            layouts.push(Layout { slogan, primary: true, line: i as u32 + 1, elements });
+        }
+    }
     Extracted { layouts, undefined }
+}
+
+/// A sub-section heading inside a chapter: `一、…`, `（一）…`, `1.…` (not `1.1…`).
+fn sub_heading(line: &str) -> Option<&str> {
+    let t = line.trim();
+    if t.chars().count() > 40 || t.ends_with('。') {
+        return None;
+    }
+    let numeral = t.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    if numeral > 0 && t.chars().nth(numeral) == Some('、') {
+        return t.char_indices().nth(numeral + 1).map(|(b, _)| &t[b..]);
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && t[digits..].starts_with(['.', '．']) && !t[digits + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Some(&t[digits + 1..]);
+    }
+    None
+}
+
+/// Words that name a zone at their end (`雄安新区`, `城市副中心`, `临港新片区`).
+const ZONE_ENDINGS: [&str; 12] =
+    ["新片区", "新区", "副中心", "新城", "片区", "经开区", "高新区", "开发区", "自贸区", "示范区", "科学城", "功能区"];
+/// Words of a title before the zone it is about (`支持…`, `高水平建设…`).
+const TITLE_LEADS: [&str; 14] = [
+    "高水平",
+    "高质量",
+    "高标准",
+    "支持",
+    "建设",
+    "推动",
+    "推进",
+    "加快",
+    "打造",
+    "提升",
+    "深化",
+    "优化",
+    "完善",
+    "做强",
+];
+
+/// The zones a sub-section title is about: a name ending in a zone word, after the words that
+/// lead into it (`支持雄安新区高质量建设和发展` → `雄安新区`).
+fn title_zones(title: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for ending in ZONE_ENDINGS {
+        for (at, _) in title.match_indices(ending) {
+            if out.iter().any(|z: &String| title[..at + ending.len()].ends_with(z.as_str())) {
+                continue;
+            }
+            let mut start = at;
+            for (i, c) in title[..at].char_indices().rev() {
+                if !crate::text::is_cjk(c) || at - i > 4 * 3 {
+                    break;
+                }
+                start = i;
+            }
+            let mut stem = &title[start..at];
+            while let Some(p) = TITLE_LEADS.iter().filter_map(|l| stem.find(l).map(|i| i + l.len())).max() {
+                stem = &stem[p..];
+            }
+            out.push(format!("{stem}{ending}"));
+        }
+    }
+    out
+}
+
+/// The elements of a slogan named at line `at` but not defined. When it stands in a heading, or
+/// in the first paragraph under one, and the sub-sections that follow are as many as its elements,
+/// each element is a sub-section in order (its name the sub-section's title, its places those the
+/// title names); otherwise each part is one element known by its label. Returns them and whether
+/// the sub-sections gave them.
+fn named_elements(lines: &[&str], at: usize, parts: &[Part], places: &LocalPlaces) -> (Vec<Element>, bool) {
+    let mut sections: Vec<(usize, &str)> = Vec::new();
+    for (j, l) in lines.iter().enumerate().skip(at + 1) {
+        if crate::outline::parse_heading(l).is_some() {
+            break;
+        }
+        if let Some(title) = sub_heading(l) {
+            sections.push((j, title));
+        } else if sections.is_empty() && j > at + 6 {
+            break;
+        }
+    }
+    let counts: Option<Vec<u32>> = parts.iter().map(|p| p.count).collect();
+    let total: u32 = counts.iter().flatten().sum();
+    if counts.is_some() && !sections.is_empty() && total as usize == sections.len() {
+        let mut out = Vec::new();
+        let mut next = sections.iter();
+        for p in parts {
+            for (j, title) in next.by_ref().take(p.count.unwrap_or(1) as usize) {
+                let mut e = element(p, title, *j as u32 + 1, title, places);
+                // A title names the zones and units it is about; a core with none is named, not
+                // placed at the seat, and words of a title are no river or landmark.
+                let located = [PlaceKind::Area, PlaceKind::County, PlaceKind::Town, PlaceKind::Seat];
+                e.places.retain(|pl| located.contains(&pl.kind) && title.contains(&pl.as_printed));
+                for zone in title_zones(title) {
+                    if !e.places.iter().any(|pl| pl.as_printed == zone) {
+                        e.places.push(atlas_data::Place {
+                            as_printed: zone,
+                            name: None,
+                            lon: None,
+                            lat: None,
+                            kind: PlaceKind::Area,
+                            path: Vec::new(),
+                        });
+                    }
+                }
+                out.push(e);
+            }
+        }
+        return (out, true);
+    }
+    let elements = parts
+        .iter()
+        .map(|p| Element {
+            role: p.role.clone(),
+            label: p.label.clone(),
+            name: p.label.clone(),
+            line: at as u32 + 1,
+            places: Vec::new(),
+        })
+        .collect();
+    (elements, false)
 }
 
 /// Where a part's definition starts, at or after `from`: `“二副”：`, `“一主”即`, `“三水”——`,
@@ -716,6 +910,30 @@ mod tests {
         assert_eq!(names[3..], [("三轴", "沿G4京广线发展轴"), ("三轴", "沿G72-G240发展轴"), ("三轴", "沿S336发展轴")]);
         let axis: Vec<&str> = layouts[0].elements[3].places.iter().map(|p| p.as_printed.as_str()).collect();
         assert_eq!(axis, ["G4京广线", "石滩", "大浦", "霞流", "县城", "新塘"]);
+    }
+
+    #[test]
+    fn zones_a_title_is_about() {
+        assert_eq!(title_zones("支持雄安新区高质量建设和发展"), ["雄安新区"]);
+        assert_eq!(title_zones("加快推进某某新片区建设"), ["某某新片区"]);
+        assert_eq!(title_zones("高水平建设城市副中心"), ["城市副中心"]);
+        assert!(title_zones("深化非首都功能疏解").is_empty());
+    }
+
+    #[test]
+    fn phrase_slogans_have_a_part_per_phrase() {
+        let parts = parse_phrases("中心辐射、两翼齐飞、新城发力、南北转型").unwrap();
+        let roles: Vec<&str> = parts.iter().map(|p| p.role.as_str()).collect();
+        assert_eq!(roles, ["心", "翼", "城", "区"]);
+        assert!(parse_phrases("一核、两翼").is_none(), "two parts are a count slogan's job");
+        assert!(parse_phrases("推动高质量发展的重要引擎、现代化、国际化").is_none());
+    }
+
+    #[test]
+    fn new_roles_of_count_slogans() {
+        let labels: Vec<String> =
+            parse_slogan("一主六辅三城、三江两脉八带").unwrap().into_iter().map(|p| p.label).collect();
+        assert_eq!(labels, ["一主", "六辅", "三城", "三江", "两脉", "八带"]);
     }
 
     #[test]

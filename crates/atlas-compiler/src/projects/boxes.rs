@@ -43,11 +43,21 @@ pub fn is_works_box(caption: &str) -> bool {
         && WORKS.iter().any(|w| body.contains(w))
 }
 
-/// `一、加大旅游精品线路建设力度`: a sub-heading of the running text, not a box item.
+/// `一、加大旅游精品线路建设力度`, `2.深入实施扩大内需战略`: a sub-heading of the running text, not a
+/// box item (an item says what it is and goes on: `1.某某工程。…`).
 fn is_text_subheading(line: &str) -> bool {
     let t = line.trim();
     let numeral = t.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
-    numeral > 0 && t.chars().nth(numeral) == Some('、') && !t.contains('。') && t.chars().count() <= 30
+    if numeral > 0 && t.chars().nth(numeral) == Some('、') && !t.contains('。') && t.chars().count() <= 30 {
+        return true;
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let rest = &t[digits..];
+    digits > 0
+        && rest.starts_with(['.', '．'])
+        && rest.chars().nth(1).is_some_and(crate::text::is_cjk)
+        && !t.contains(['。', '，', '：', '；'])
+        && t.chars().count() <= 20
 }
 
 fn is_figure_caption(line: &str) -> bool {

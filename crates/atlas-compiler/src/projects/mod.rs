@@ -6,6 +6,7 @@
 //! boundaries are `boxes`' job, names `works`', sectors `sector`'s. Indicator boxes (主要指标) are
 //! tables, read by `table`, not here.
 
+mod annex;
 mod boxes;
 mod sector;
 mod works;
@@ -160,6 +161,8 @@ fn item_projects(at: &mut Found, text: &str, places: &LocalPlaces) -> Vec<Projec
         vec![project(at, name, rest, places)]
     }
 }
+
+pub use annex::from_annex;
 
 /// Projects of every works box, and the line ranges the boxes cover.
 pub fn from_boxes(lines: &[&str], places: &LocalPlaces) -> (Vec<Project>, Vec<(u32, u32)>) {

@@ -27,8 +27,11 @@ pub fn copy_corpus_with(dir: &Path, transform: impl Fn(&str) -> String) {
 pub struct Scratch(pub PathBuf);
 
 impl Scratch {
+    /// A directory of its own, also for tests running at once in one process.
     pub fn new(name: &str) -> Scratch {
-        Scratch(std::env::temp_dir().join(format!("atlas-{name}-{}", std::process::id())))
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Scratch(std::env::temp_dir().join(format!("atlas-{name}-{}-{n}", std::process::id())))
     }
 }
 
