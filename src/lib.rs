@@ -11,6 +11,7 @@ pub mod charts;
 pub mod export;
 pub mod index;
 pub mod load;
+pub mod met;
 pub mod num;
 pub mod select;
 pub mod sort;

@@ -351,11 +351,12 @@ pub enum View {
     Growth,
     Map,
     Compare,
+    Met,
     Text,
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Overview,
         View::Corpus,
         View::Indicators,
@@ -363,6 +364,7 @@ impl View {
         View::Growth,
         View::Map,
         View::Compare,
+        View::Met,
         View::Text,
     ];
 
@@ -375,6 +377,7 @@ impl View {
             View::Growth => "growth",
             View::Map => "map",
             View::Compare => "compare",
+            View::Met => "met",
             View::Text => "text",
         }
     }
@@ -392,6 +395,7 @@ impl View {
             View::Growth => lang.t("增长", "Growth"),
             View::Map => lang.t("空间布局", "Spatial layout"),
             View::Compare => lang.t("对比", "Compare"),
+            View::Met => lang.t("达标", "Targets met?"),
             View::Text => lang.t("原文", "Text"),
         }
     }

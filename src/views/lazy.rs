@@ -58,6 +58,7 @@ pub fn preload(v: View) {
             View::Indicators => preload_indicators().await,
             View::Growth => preload_growth().await,
             View::Compare => preload_compare().await,
+            View::Met => preload_met().await,
             View::Map => preload_map().await,
             View::Projects => preload_projects().await,
             View::Text => preload_text().await,
@@ -86,6 +87,7 @@ async fn load(v: View) -> Result<AnyView, Unloaded> {
         View::Indicators => call!(indicators_view()),
         View::Growth => call!(growth_view()),
         View::Compare => call!(compare_view()),
+        View::Met => call!(met_view()),
         View::Map => call!(map_view()),
         View::Projects => call!(projects_view()),
         View::Text => call!(text_view()),
@@ -109,6 +111,7 @@ split_view!(corpus_view, preload_corpus, corpus::CorpusView);
 split_view!(indicators_view, preload_indicators, indicators::Indicators);
 split_view!(growth_view, preload_growth, growth::Growth);
 split_view!(compare_view, preload_compare, compare::Compare);
+split_view!(met_view, preload_met, met::Met);
 split_view!(map_view, preload_map, map::SpatialLayout);
 split_view!(projects_view, preload_projects, projects::Projects);
 split_view!(text_view, preload_text, text::Text);

@@ -6,6 +6,7 @@ pub mod growth;
 pub mod indicators;
 pub mod lazy;
 pub mod map;
+pub mod met;
 pub mod overview;
 pub mod paging;
 pub mod picker;

@@ -87,6 +87,7 @@ export const VIEW_READY = {
   growth: 'canvas.growth[data-drawn]',
   map: 'canvas.layout-map[data-drawn]',
   compare: 'canvas.compare-bars[data-drawn]',
+  met: 'table.met tbody tr',
   text: '.reader li',
 };
 

@@ -67,6 +67,37 @@ pub fn site_dir() -> PathBuf {
     project_root().join("target/site/atlas")
 }
 
+/// A single-file bundle of other plans than the corpus's, for the browser tests: every plan file
+/// in the directory `ATLAS_PLANS15` names (real 十五五 outlines kept beside the repository), as a
+/// corpus of their own under `target/` with the corpus's canonical indicators. `None` when the
+/// variable is unset. A web page and a text of the same locality: the web page is left out.
+pub fn outlines_bundle() -> Result<Option<PathBuf>> {
+    let Some(dir) = std::env::var_os("ATLAS_PLANS15").map(PathBuf::from) else { return Ok(None) };
+    let corpus = project_root().join("target/plans15-corpus");
+    let _ = std::fs::remove_dir_all(&corpus);
+    std::fs::create_dir_all(corpus.join("plans"))?;
+    let mut manifest = String::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    files.sort();
+    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+        let name = path.file_name().context("file name")?.to_string_lossy().into_owned();
+        std::fs::copy(path, corpus.join("plans").join(&name))?;
+        manifest.push_str(&format!("[[plan]]\nfile = \"plans/{name}\"\n\n"));
+    }
+    std::fs::write(corpus.join("plans.toml"), manifest)?;
+    std::fs::copy(project_root().join("corpus/indicators.toml"), corpus.join("indicators.toml"))?;
+    let bundle = out_dir().join("plans15.atlas");
+    std::fs::create_dir_all(out_dir())?;
+    let mut cmd = atlas();
+    cmd.args(["build"]).arg(&corpus).arg("-o").arg(&bundle).arg("--geo").arg(geo_file()?);
+    run_cmd(&mut cmd)?;
+    dump(&bundle, &out_dir().join("plans15.json"))?;
+    Ok(Some(bundle))
+}
+
 pub fn compile() -> Result<PathBuf> {
     let out = out_dir();
     std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
@@ -75,13 +106,19 @@ pub fn compile() -> Result<PathBuf> {
     cmd.args(["build", "corpus", "-o"]).arg(&bundle).arg("--site").arg(site_dir()).arg("--geo").arg(geo_file()?);
     gazetteer_args(&mut cmd);
     run_cmd(&mut cmd)?;
+    dump(&bundle, &out.join("plans.json"))?;
+    Ok(bundle)
+}
+
+/// The bundle's content as JSON (`atlas dump --json`), what the browser tests expect to see.
+fn dump(bundle: &std::path::Path, to: &std::path::Path) -> Result<()> {
     let json = atlas()
         .args(["dump", "--json"])
-        .arg(&bundle)
+        .arg(bundle)
         .current_dir(project_root())
         .output()
         .context("running atlas dump")?;
     anyhow::ensure!(json.status.success(), "atlas dump failed: {}", String::from_utf8_lossy(&json.stderr));
-    std::fs::write(out.join("plans.json"), json.stdout)?;
-    Ok(bundle)
+    std::fs::write(to, json.stdout)?;
+    Ok(())
 }

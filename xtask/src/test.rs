@@ -32,9 +32,13 @@ pub fn run() -> Result<()> {
     tools::ensure_e2e_packages()?;
     // A generated corpus of 1,000 plans for the scale tests (picker, corpus map, compare 12).
     scale::generate(SCALE_TEST_PLANS)?;
+    let mut node = Command::new("node");
+    // The real 十五五 outlines as a bundle of their own, when they are beside the repository.
+    if let Some(bundle) = corpus::outlines_bundle()? {
+        node.env("ATLAS_PLANS15_BUNDLE", bundle);
+    }
     run_cmd(
-        Command::new("node")
-            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+        node.args(["--test", "--test-concurrency=1", "tests/e2e/"])
             .env("ATLAS_DIST", &dist)
             .env("ATLAS_SCALE_SITE", scale::scale_dir(SCALE_TEST_PLANS).join("site/atlas"))
             .env("ATLAS_JSON", corpus::out_dir().join("plans.json"))

@@ -1,0 +1,122 @@
+//! "Targets met?": a review table sets each target of the previous period beside what was
+//! achieved. A target printed with a bound (`≥95`, `<4.0`, `以内`) is met when the result keeps to
+//! it; a plain target is met when the result reaches it in the direction the plan moved from its
+//! base (up from a lower base, down from a higher one), or, printed `左右`, comes within 2 % of it.
+//! Anything else — a target in words, a missing result, a five-year total against a level, a plain
+//! target with no base to tell the direction — is not comparable, never guessed.
+//!
+//! Plain Rust, no DOM: tested natively and in the browser.
+
+use crate::index::Slot;
+use atlas_data::{Cell, Column, Comparator, Indicator, Table};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    Met,
+    Missed,
+    NotComparable,
+}
+
+/// How close a result must come to a target printed `左右` (about).
+const ABOUT: f64 = 0.02;
+
+/// One review row read: the target's column and cell, the result's, and the verdict.
+pub struct Reviewed<'a> {
+    pub target: (Column, &'a Cell),
+    pub achieved: Option<(Column, &'a Cell)>,
+    pub verdict: Verdict,
+}
+
+/// A review row's target, its result, and the verdict; `None` for a row that is not a review's
+/// or prints no target.
+pub fn review(row: &Indicator) -> Option<Reviewed<'_>> {
+    if row.table != Table::Review {
+        return None;
+    }
+    let (tc, target) = Slot::ReviewTarget.cell(row)?;
+    let achieved = Slot::Base.cell(row);
+    let base = Slot::ReviewBase.cell(row).map(|(_, c)| c);
+    let verdict = achieved.map_or(Verdict::NotComparable, |(_, a)| verdict(target, a, base));
+    Some(Reviewed { target: (tc, target), achieved, verdict })
+}
+
+/// Whether `achieved` meets `target`, the direction told by `base` for a plain target.
+pub fn verdict(target: &Cell, achieved: &Cell, base: Option<&Cell>) -> Verdict {
+    let (Some(t), Some(a)) = (target.value, achieved.value) else { return Verdict::NotComparable };
+    if target.cumulative != achieved.cumulative {
+        return Verdict::NotComparable;
+    }
+    let met = match target.cmp {
+        Some(Comparator::Less) => a < t,
+        Some(Comparator::AtMost) => a <= t,
+        Some(Comparator::Greater) => a > t,
+        Some(Comparator::AtLeast | Comparator::AtLeastWords) => a >= t,
+        Some(Comparator::About) if (a - t).abs() <= t.abs() * ABOUT => true,
+        Some(Comparator::About) | None => {
+            let Some(b) = base.filter(|b| b.cumulative == target.cumulative).and_then(|b| b.value) else {
+                return Verdict::NotComparable;
+            };
+            if t > b {
+                a >= t
+            } else if t < b {
+                a <= t
+            } else {
+                return Verdict::NotComparable;
+            }
+        }
+    };
+    if met {
+        Verdict::Met
+    } else {
+        Verdict::Missed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    fn cell(raw: &str, value: Option<f64>, cmp: Option<Comparator>) -> Cell {
+        Cell { raw: raw.into(), value, cmp, cumulative: false, year: None, estimate: false, qualitative: None }
+    }
+
+    #[test]
+    fn bounds_are_kept_or_not() {
+        let at_least = cell("≥95", Some(95.0), Some(Comparator::AtLeast));
+        assert_eq!(verdict(&at_least, &cell("96", Some(96.0), None), None), Verdict::Met);
+        assert_eq!(verdict(&at_least, &cell("94.9", Some(94.9), None), None), Verdict::Missed);
+        let within = cell("4.5以内", Some(4.5), Some(Comparator::AtMost));
+        assert_eq!(verdict(&within, &cell("3.2", Some(3.2), None), None), Verdict::Met);
+        assert_eq!(
+            verdict(&cell("<4", Some(4.0), Some(Comparator::Less)), &cell("4", Some(4.0), None), None),
+            Verdict::Missed
+        );
+    }
+
+    #[test]
+    fn a_plain_target_is_met_in_the_direction_the_plan_moved() {
+        let (base_up, base_down) = (cell("329.8", Some(329.8), None), cell("0.6", Some(0.6), None));
+        let up = cell("530", Some(530.0), None);
+        assert_eq!(verdict(&up, &cell("502", Some(502.0), None), Some(&base_up)), Verdict::Missed);
+        assert_eq!(verdict(&up, &cell("531", Some(531.0), None), Some(&base_up)), Verdict::Met);
+        let down = cell("0.5", Some(0.5), None);
+        assert_eq!(verdict(&down, &cell("0.45", Some(0.45), None), Some(&base_down)), Verdict::Met);
+        assert_eq!(
+            verdict(&up, &cell("531", Some(531.0), None), None),
+            Verdict::NotComparable,
+            "no base, no direction"
+        );
+    }
+
+    #[test]
+    fn about_allows_a_little_either_way_and_words_are_not_compared() {
+        let about = cell("8%左右", Some(8.0), Some(Comparator::About));
+        assert_eq!(verdict(&about, &cell("7.9", Some(7.9), None), None), Verdict::Met);
+        let words = cell("完成省定目标", None, None);
+        assert_eq!(verdict(&words, &cell("5", Some(5.0), None), None), Verdict::NotComparable);
+        let total = Cell { cumulative: true, ..cell("[15]", Some(15.0), None) };
+        assert_eq!(verdict(&total, &cell("16", Some(16.0), None), None), Verdict::NotComparable);
+    }
+}

@@ -1,0 +1,86 @@
+// Plans of another period: real 十五五 outlines (ATLAS_PLANS15_BUNDLE, compiled by `cargo xtask
+// test` from the outlines kept beside the repository) open as a bundle, and every view takes its
+// years from them: the overview says 十五五（2026–2030）, the indicator table heads its columns
+// 2025年 and 2030年目标, the growth chart runs to 2030. Screenshots at 390 and 1280 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, dist, screenshotPath, watchErrors, canvasInk } from './harness.mjs';
+
+const bundle = process.env.ATLAS_PLANS15_BUNDLE;
+// Under CI the outlines are always there: a missing bundle fails instead of skipping.
+const skip = !bundle && !process.env.CI ? 'ATLAS_PLANS15_BUNDLE is not set' : false;
+let server, browser, data;
+before(async () => {
+  if (skip) return;
+  assert.ok(bundle && fs.existsSync(bundle), `ATLAS_PLANS15_BUNDLE must name the outlines' bundle (${bundle})`);
+  data = JSON.parse(fs.readFileSync(bundle.replace(/\.atlas$/, '.json'), 'utf8'));
+  server = await serve(dist(), {}, { '/p15/': path.dirname(bundle) });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+const open = (page, params = '') => page.goto(`${server.url}?bundle=p15/${path.basename(bundle)}${params}`);
+
+test('the overview shows each outline with its period and its 2030 targets', { skip }, async () => {
+  for (const width of [390, 1280]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const errors = watchErrors(page);
+    await open(page);
+    await page.locator('article.card').first().waitFor();
+    assert.equal(await page.locator('article.card').count(), data.localities.length);
+    assert.ok(data.localities.length >= 3, 'the three outlines');
+    for (const loc of data.localities) {
+      assert.equal(loc.period, 15, loc.name);
+      const card = page.locator(`article.card[data-locality="${loc.id}"]`);
+      assert.equal(await card.locator('.period').textContent(), '十五五（2026–2030）', loc.name);
+      const rows = loc.indicators.filter((i) => i.table === 'plan');
+      assert.equal(Number(await card.locator('.count-plan').textContent()), rows.length, loc.name);
+      assert.match(await card.locator('dt', { hasText: '地区生产总值目标' }).textContent(), /^2030年/);
+      // Nothing spills out of the card.
+      const spill = await card.evaluate((c) => c.scrollWidth - c.clientWidth);
+      assert.ok(spill <= 1, `${loc.name}: card overflows by ${spill}px at ${width}`);
+    }
+    assert.match(await page.locator('.subtitle').textContent(), /十五五/);
+    await page.screenshot({ path: screenshotPath(`periods-overview-${width}`), fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('the indicator table heads its columns with the plans\' years', { skip }, async () => {
+  const loc = data.localities.find((l) => l.id === '110000') ?? data.localities[0];
+  for (const [width, lang, dark] of [[390, 'zh', 'false'], [1280, 'en', 'true']]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const errors = watchErrors(page);
+    await open(page, `&view=indicators&loc=${loc.id}&lang=${lang}&dark=${dark}`);
+    await page.locator('table.indicators tbody tr:not([hidden])').first().waitFor();
+    const heads = await page.locator('table.indicators thead th').allTextContents();
+    const want = lang === 'zh' ? ['2025年', '2030年目标'] : ['2025', '2030 target'];
+    for (const h of want) assert.ok(heads.some((t) => t.trim().startsWith(h)), `${h} in ${heads}`);
+    assert.ok(!heads.some((t) => t.includes('2020')), `no 十四五 column left: ${heads}`);
+    // The first row shows its 2030 target exactly as printed.
+    const first = loc.indicators.find((i) => i.table === 'plan' && i.cells.target_2030);
+    const cell = page.locator(`tbody tr:not([hidden])[data-line="${first.line}"] button[data-col="target_2030"]`);
+    assert.equal(await cell.textContent(), first.cells.target_2030.raw);
+    await page.screenshot({ path: screenshotPath(`periods-indicators-${width}-${lang}`), fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('the growth chart and the layout map draw the outlines', { skip }, async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = watchErrors(page);
+  await open(page, '&view=growth&gkey=gdp_growth');
+  await page.locator('canvas.growth[data-drawn]').waitFor();
+  assert.ok((await canvasInk(page, 'canvas.growth')).ink > 2000, 'chart has ink');
+  await page.screenshot({ path: screenshotPath('periods-growth-1280'), fullPage: true });
+  const hz = data.localities.find((l) => l.layouts.length) ?? data.localities[0];
+  await open(page, `&view=map&mloc=${hz.id}`);
+  await page.locator('canvas[data-drawn]').first().waitFor();
+  await page.screenshot({ path: screenshotPath('periods-map-1280'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
