@@ -22,6 +22,9 @@ pub struct Series {
     pub color: RGBColor,
     pub actual: Vec<Point>,
     pub target: Vec<Point>,
+    /// Where a plan states only a growth rate: the path that rate implies from the base year,
+    /// drawn dotted and labelled as implied (`raw` says from what).
+    pub implied: Vec<Point>,
 }
 
 fn err(e: impl std::fmt::Display) -> String {
@@ -43,7 +46,8 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, title: &str, unit: &str, ser
     let (root, (text, grid, bg)) = super::canvas::area(canvas)?;
     let px = |v: f64| (v * ratio).round() as u32;
     let font = |size: f64| ("sans-serif", size * ratio).into_font().color(&text);
-    let values: Vec<f64> = series.iter().flat_map(|s| s.actual.iter().chain(&s.target)).map(|p| p.value).collect();
+    let values: Vec<f64> =
+        series.iter().flat_map(|s| s.actual.iter().chain(&s.target).chain(&s.implied)).map(|p| p.value).collect();
     if values.is_empty() {
         root.draw_text(title, &font(16.0), (px(12.0) as i32, px(12.0) as i32)).map_err(err)?;
         return root.present().map_err(err);
@@ -54,7 +58,7 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, title: &str, unit: &str, ser
     // Room for the widest tick label plus the rotated unit beside it, so the two never touch.
     let tick_chars = [y0, hi + pad, (y0 + hi + pad) / 2.0].iter().map(|v| tick(*v).chars().count()).max().unwrap_or(4);
     let y_area = 30.0 + 7.5 * tick_chars as f64;
-    let years = series.iter().flat_map(|s| s.actual.iter().chain(&s.target)).map(|p| p.year);
+    let years = series.iter().flat_map(|s| s.actual.iter().chain(&s.target).chain(&s.implied)).map(|p| p.year);
     let (first, last) = years.fold((f64::MAX, f64::MIN), |(a, b), y| (a.min(y), b.max(y)));
     // Whole five-year periods, so that the period ends (2020, 2025, 2030) fall on the axis.
     let (x0, x1) = ((first / 5.0).floor() * 5.0, ((last / 5.0).ceil() * 5.0).max(first + 5.0));
@@ -101,6 +105,22 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, title: &str, unit: &str, ser
                         px(4.0),
                         s.color.stroke_width(px(2.0)),
                     ))
+                    .map_err(err)?;
+            }
+        }
+        if !s.implied.is_empty() {
+            // Dotted: a path the plan's rate implies, not a value it prints.
+            chart
+                .draw_series(DashedLineSeries::new(
+                    s.implied.iter().map(|p| (p.year, p.value)),
+                    px(2.0),
+                    px(4.0),
+                    s.color.stroke_width(px(2.0)),
+                ))
+                .map_err(err)?;
+            for p in &s.implied {
+                chart
+                    .draw_series(std::iter::once(Cross::new((p.year, p.value), px(3.5), s.color.stroke_width(px(1.5)))))
                     .map_err(err)?;
             }
         }

@@ -3,6 +3,7 @@
 //! corridors as wide translucent bands, rings as hulls, wings as arrows, nodes as small marks.
 //! Returns the projection so that the view can hit-test the pointer against towns.
 
+use atlas_data::LayoutRole;
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -19,17 +20,22 @@ pub enum MarkKind {
 }
 
 impl MarkKind {
-    /// How an element with this role (核, 副, 轴 …) is drawn.
-    pub fn of_role(role: &str) -> MarkKind {
+    /// How an element with this role (核, 副, 轴 …) is drawn: centres as discs, lines of
+    /// development as bands or polylines, the rest as nodes.
+    pub fn of_role(role: LayoutRole) -> MarkKind {
+        use LayoutRole::*;
         match role {
-            "核" | "主" | "心" => MarkKind::Core,
-            "副" | "次" => MarkKind::Sub,
-            "轴" => MarkKind::Axis,
-            "廊" => MarkKind::Corridor,
-            "带" => MarkKind::Belt,
-            "圈" => MarkKind::Ring,
-            "翼" => MarkKind::Wing,
-            _ => MarkKind::Node,
+            Core | Main | Centre => MarkKind::Core,
+            Sub | Secondary | Auxiliary | City => MarkKind::Sub,
+            Axis => MarkKind::Axis,
+            Corridor => MarkKind::Corridor,
+            Belt => MarkKind::Belt,
+            Ring | Loop => MarkKind::Ring,
+            Wing => MarkKind::Wing,
+            // A river or range is drawn where its places are; its course comes with the line features.
+            Node | Point | Pole | Zone | Area | River | Water | Vein | Reservoir | Park | Chain | Cluster => {
+                MarkKind::Node
+            }
         }
     }
 }
@@ -307,10 +313,13 @@ mod tests {
 
     #[test]
     fn roles_map_to_marks() {
-        assert_eq!(MarkKind::of_role("核"), MarkKind::Core);
-        assert_eq!(MarkKind::of_role("副"), MarkKind::Sub);
-        assert_eq!(MarkKind::of_role("轴"), MarkKind::Axis);
-        assert_eq!(MarkKind::of_role("翼"), MarkKind::Wing);
-        assert_eq!(MarkKind::of_role("节点"), MarkKind::Node);
+        let of = |w: &str| MarkKind::of_role(LayoutRole::from_word(w).unwrap());
+        assert_eq!(of("核"), MarkKind::Core);
+        assert_eq!(of("副"), MarkKind::Sub);
+        assert_eq!(of("辅"), MarkKind::Sub);
+        assert_eq!(of("轴"), MarkKind::Axis);
+        assert_eq!(of("江"), MarkKind::Node);
+        assert_eq!(of("翼"), MarkKind::Wing);
+        assert_eq!(of("节点"), MarkKind::Node);
     }
 }

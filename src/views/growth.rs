@@ -49,6 +49,35 @@ fn point(col: Column, cell: &Cell) -> Option<growth::Point> {
     })
 }
 
+/// The path a stated annual growth rate implies from the base year to the period's end, for a
+/// plan that prints a base level and the rate but no target level (株洲: GDP 2020 and 7.5 %).
+fn implied_path(
+    l: &Locality,
+    key: Option<&str>,
+    rows: &[&Indicator],
+    actual: &[growth::Point],
+    targets: &[growth::Point],
+) -> Vec<growth::Point> {
+    let (base_year, end) = (l.period.base_year(), l.period.end());
+    let has_target = targets.iter().any(|t| t.year >= f64::from(end));
+    let base =
+        actual.iter().find(|p| p.year == f64::from(base_year) && rows.iter().any(|r| r.unit.as_deref() != Some("%")));
+    let rate = rates(l, key, rows).0.and_then(|(_, v)| v);
+    let (Some(base), Some(rate), false) = (base, rate, has_target) else { return Vec::new() };
+    (1..=end - base_year)
+        .map(|k| {
+            let value = base.value * (1.0 + rate / 100.0).powi(i32::from(k));
+            growth::Point {
+                year: f64::from(base_year + k),
+                value,
+                bound: false,
+                estimate: false,
+                raw: crate::num::fixed(value, 1),
+            }
+        })
+        .collect()
+}
+
 fn series_of(name: String, color: plotters::style::RGBColor, rows: &[&Indicator]) -> growth::Series {
     // Observations of any year; where several columns give one year, the plan's base first, then
     // the review's result, then a series.
@@ -73,7 +102,7 @@ fn series_of(name: String, color: plotters::style::RGBColor, rows: &[&Indicator]
         .filter_map(|(c, cell)| point(*c, cell))
         .collect();
     crate::sort::sort_by(&mut target, |a, b| a.year.total_cmp(&b.year));
-    growth::Series { name, color, actual, target }
+    growth::Series { name, color, actual, target, implied: Vec::new() }
 }
 
 /// Stated annual growth (as printed: the same the overview shows) and the rate implied by the
@@ -94,6 +123,14 @@ fn rates(l: &Locality, key: Option<&str>, rows: &[&Indicator]) -> (Option<(Strin
         (b > 0.0 && t > 0.0 && years > 0.0).then(|| ((t / b).powf(1.0 / years) - 1.0) * 100.0)
     });
     (stated, implied)
+}
+
+/// What a point of the chart's data table is.
+#[derive(Clone, Copy)]
+enum Kind {
+    Actual,
+    Target,
+    Implied,
 }
 
 #[component]
@@ -139,11 +176,14 @@ pub fn Growth() -> impl IntoView {
                 .iter()
                 .map(|(li, rows)| {
                     let l = &data.core.localities[*li];
-                    series_of(
+                    let mut s = series_of(
                         if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() },
                         palette::series(*li),
                         rows,
-                    )
+                    );
+                    let key = ui.get("grow").is_none().then(|| ui.get("gkey").unwrap_or_else(|| "gdp".into()));
+                    s.implied = implied_path(l, key.as_deref(), rows, &s.actual, &s.target);
+                    s
                 })
                 .collect();
             (title, unit, series)
@@ -185,17 +225,21 @@ pub fn Growth() -> impl IntoView {
         let rows = series
             .into_iter()
             .flat_map(|s| {
-                let name = s.name.clone();
-                s.actual.into_iter().map(move |p| (name.clone(), p, false)).chain(s.target.into_iter().map({
-                    let name = s.name.clone();
-                    move |p| (name.clone(), p, true)
-                }))
+                let kinds = [(s.actual, Kind::Actual), (s.target, Kind::Target), (s.implied, Kind::Implied)];
+                let name = s.name;
+                kinds.into_iter().flat_map(move |(points, k)| {
+                    let name = name.clone();
+                    points.into_iter().map(move |p| (name.clone(), p, k))
+                })
             })
-            .map(|(name, p, target)| {
-                let kind = match (target, p.estimate) {
-                    (true, _) => lang.t("目标", "target"),
-                    (false, true) => lang.t("预计", "estimate"),
-                    (false, false) => lang.t("实际", "actual"),
+            .map(|(name, p, k)| {
+                let kind = match (k, p.estimate) {
+                    (Kind::Target, _) => lang.t("目标", "target"),
+                    (Kind::Implied, _) => {
+                        lang.t("按规划增速推算（非原文数值）", "implied by the stated rate (not printed)")
+                    }
+                    (Kind::Actual, true) => lang.t("预计", "estimate"),
+                    (Kind::Actual, false) => lang.t("实际", "actual"),
                 };
                 view! { <tr><td>{name}</td><td>{p.year}</td><td>{kind}</td><td>{p.raw}</td></tr> }
             })
@@ -228,7 +272,7 @@ pub fn Growth() -> impl IntoView {
         {picker}
         <ChartCanvas label height=360.0 draw class="growth" />
         <ul class="growth-notes">{notes}</ul>
-        <p class="legend-note">{crate::state::tr("实心点：实际值；空心点：预计值；方框：目标；圆环：带比较符的目标（如≥）；累计值[…]不画在折线上。", "Filled dots: actual; hollow dots: estimates; squares: targets; rings: targets printed with a comparator (e.g. ≥). Cumulative values […] are not plotted as levels.")}</p>
+        <p class="legend-note">{crate::state::tr("实心点：实际值；空心点：预计值；方框：目标；圆环：带比较符的目标（如≥）；点线与×：只列增速的规划按其增速从基期推算的路径（非原文数值）；累计值[…]不画在折线上。", "Filled dots: actual; hollow dots: estimates; squares: targets; rings: targets printed with a comparator (e.g. ≥); dotted line with ×: the path a plan that states only a growth rate implies from its base year (not printed values). Cumulative values […] are not plotted as levels.")}</p>
         {table}
     }
 }

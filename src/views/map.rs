@@ -70,7 +70,7 @@ fn marks(layout: Option<&Layout>, highlight: Option<usize>, lang: Lang) -> Vec<m
         .iter()
         .enumerate()
         .map(|(k, e)| map::Mark {
-            kind: MarkKind::of_role(&e.role),
+            kind: MarkKind::of_role(e.role),
             points: e.places.iter().filter(|p| p.path.is_empty()).filter_map(|p| Some((p.lon?, p.lat?))).collect(),
             course: e
                 .places
@@ -85,17 +85,8 @@ fn marks(layout: Option<&Layout>, highlight: Option<usize>, lang: Lang) -> Vec<m
         .collect()
 }
 
-fn role_text(role: &str, lang: Lang) -> &'static str {
-    match MarkKind::of_role(role) {
-        MarkKind::Core => lang.t("核心", "core"),
-        MarkKind::Sub => lang.t("副中心", "sub-centre"),
-        MarkKind::Axis => lang.t("发展轴", "axis"),
-        MarkKind::Corridor => lang.t("走廊", "corridor"),
-        MarkKind::Belt => lang.t("发展带", "belt"),
-        MarkKind::Ring => lang.t("圈", "ring"),
-        MarkKind::Wing => lang.t("翼", "wing"),
-        MarkKind::Node => lang.t("节点", "node"),
-    }
+fn role_text(role: atlas_data::LayoutRole, lang: Lang) -> &'static str {
+    lang.t(role.zh(), role.en())
 }
 
 #[component]
@@ -234,7 +225,7 @@ pub fn SpatialLayout() -> impl IntoView {
                             <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="5" fill=palette::css(palette::series(k)) /></svg>
                             <button class="element" aria-pressed=(hl == Some(k)).to_string()
                                 on:click=move |_| ui.set("hl", if hl == Some(k) { String::new() } else { k.to_string() })>
-                                <strong>{e.label.clone()}</strong>" "{e.name.clone()}<span class="role">" · "{role_text(&e.role, lang)}</span>
+                                <strong>{e.label.clone()}</strong>" "{e.name.clone()}<span class="role">" · "{role_text(e.role, lang)}</span>
                             </button>
                             <button class="value source-link" on:click=move |_| super::open_provenance(&id, line)>{format!("#{line}")}</button>
                             <div class="places">{places}</div>

@@ -86,7 +86,7 @@ fn locality_review(l: &Locality, lang: Lang) -> Option<AnyView> {
             <section class="met-locality" data-locality=l.id.clone()>
                 <h2>{heading}</h2>
                 <p class="met-summary">{summary}</p>
-                <div class="table-wrap" tabindex="0" role="region" aria-label=lang.t("目标完成情况表", "Targets and results")>
+                <div class="table-wrap" tabindex="0" role="region" aria-label=lang.pick(format!("{name}目标完成情况表"), format!("{name}: targets and results"))>
                     <table class="met">
                         <thead><tr>
                             <th scope="col">{lang.t("指标", "Indicator")}</th>

@@ -33,7 +33,7 @@ pub fn schematic(layout: &Layout, lang: Lang) -> impl IntoView {
                 last_label = e.label.clone();
                 view! { <text x="8" y=y + 5.0 class="part" font-weight="600">{e.label.clone()}</text> }
             });
-            let kind = MarkKind::of_role(&e.role);
+            let kind = MarkKind::of_role(e.role);
             let chain = matches!(kind, MarkKind::Axis | MarkKind::Belt | MarkKind::Corridor | MarkKind::Wing) && e.places.len() >= 2;
             let body = if chain {
                 let n = e.places.len();

@@ -26,6 +26,17 @@ test('growth chart draws the chosen indicator and keeps the choice in the URL', 
     const shown = await page.locator(`.growth-notes li[data-locality="${l.id}"] .stated`).textContent();
     assert.equal(shown, stated ? stated.raw : '—', `${l.name}: stated growth`);
   }
+  // A plan that prints its GDP base and a growth rate but no GDP target gets the path that rate
+  // implies, labelled as such in the chart's data.
+  const end = (l) => 1970 + 5 * (l.period - 3);
+  const impliedFor = withGdp.filter((l) => {
+    const gdp = l.indicators.find((i) => i.table === 'plan' && i.key === 'gdp');
+    const growthRow = l.indicators.find((i) => i.table === 'plan' && i.key === 'gdp_growth');
+    const rate = gdp?.cells.target_growth ?? growthRow?.cells.target_growth ?? growthRow?.cells[`target_${end(l)}`];
+    return gdp && gdp.cells[`base_${end(l) - 5}`]?.value != null && !gdp.cells[`target_${end(l)}`] && rate?.value != null && !rate.cumulative;
+  });
+  const impliedRows = await page.locator('details.chart-data tbody tr', { hasText: '按规划增速推算' }).count();
+  assert.equal(impliedRows, impliedFor.reduce((n) => n + 5, 0), impliedFor.map((l) => l.name).join());
   await page.screenshot({ path: screenshotPath('growth-gdp'), fullPage: true });
 
   await page.selectOption('#filter-gkey', 'forest_cover');

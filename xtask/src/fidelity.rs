@@ -13,7 +13,9 @@ const END: &str = "<!-- fidelity:end -->";
 /// The summary lines the fidelity test prints, one per plan and measure.
 fn figures() -> Result<Vec<String>> {
     let mut cmd = Command::new("cargo");
-    cmd.args(["test", "-q", "-p", "atlas-compiler", "--test", "fidelity", "--", "--nocapture", "--test-threads", "1"])
+    // The seeds' fixtures, and the real 十五五 outlines' when ATLAS_PLANS15 names them.
+    cmd.args(["test", "-q", "-p", "atlas-compiler", "--test", "fidelity", "--test", "plans15", "--"])
+        .args(["--nocapture", "--test-threads", "1"])
         .env("ATLAS_GEO", corpus::geo_file()?)
         .env("ATLAS_REQUIRE_GEO", "1");
     let gazetteer = corpus::gazetteer();
@@ -40,7 +42,9 @@ pub fn section() -> Result<String> {
         "{BEGIN}\n## Data fidelity\n\n\
 Measured by `cargo xtask fidelity` against the hand-checked fixtures in\n\
 `crates/atlas-compiler/tests/fixtures/` (`projects-<adcode>.tsv`, `layouts-<adcode>.tsv`), written by\n\
-reading each plan. A fixture line is complete, so precision counts every project compiled on the\n\
+reading each plan, and for the real 十五五 outlines kept beside the repository (`ATLAS_PLANS15`: 北京 as\n\
+PDF text, 上海 and 杭州 as web-page text and as saved pages) against `fixtures/plans15/`: every\n\
+numbered row of their indicator tables, their layouts and hand-checked projects. A fixture line is complete, so precision counts every project compiled on the\n\
 lines it lists. Thresholds (the test fails below them): named works precision ≥ 0.95 and recall ≥ 0.90;\n\
 layout places precision and recall ≥ 0.95. Kinds: town, county, seat (县城/中心城区), area (片区/新区),\n\
 river, road, landmark; located/unresolved.\n\n"

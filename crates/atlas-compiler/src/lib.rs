@@ -25,6 +25,7 @@ pub mod synth;
 pub mod table;
 pub mod text;
 pub mod tour;
+pub mod vocab;
 
 use atlas_data::{Bundle, Core, County, Diagnostic, Geography, Heading, Indicator, Locality, PlanText, Severity, Town};
 use std::path::{Path, PathBuf};

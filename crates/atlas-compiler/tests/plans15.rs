@@ -115,6 +115,9 @@ fn every_numbered_row_is_read_exactly_as_printed() {
         let rows: Vec<Vec<String>> =
             l.indicators.iter().filter(|i| i.table == Table::Plan).map(|r| row_text(&l, r)).collect();
         let want = fixture(id);
+        let exact = want.iter().enumerate().filter(|(k, w)| rows.get(*k) == Some(w)).count();
+        // The figure `cargo xtask fidelity` reports.
+        println!("{id} {} ({file}): indicator rows exact {exact}/{}, {} read", l.name, want.len(), rows.len());
         for (k, w) in want.iter().enumerate() {
             match rows.get(k) {
                 Some(got) if got == w => {}
@@ -150,6 +153,15 @@ fn each_outline_states_its_layout_and_its_projects() {
         let primary = l.primary_layout().unwrap_or_else(|| panic!("{file}: no layout"));
         assert_eq!(primary.slogan, slogan, "{file}");
         let got: Vec<&str> = primary.elements.iter().map(|e| e.label.as_str()).collect();
+        let placed = primary.elements.iter().filter(|e| !e.places.is_empty()).count();
+        println!(
+            "{} {} ({file}): layout “{}”, {} elements, {placed} with places; {} projects",
+            l.id,
+            l.name,
+            primary.slogan,
+            got.len(),
+            l.projects.len()
+        );
         assert_eq!(got, labels, "{file}");
         assert!(l.projects.len() >= 25, "{file}: {} projects", l.projects.len());
         if file.starts_with("bj") {
@@ -168,7 +180,9 @@ fn hand_checked_projects_are_read_with_their_box_item_and_field() {
         let (Some(l), diagnostics) = compiled(&dir, file, &geo) else { panic!("{file}: not compiled") };
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/plans15/projects-{id}.tsv"));
         let fixture = std::fs::read_to_string(path).unwrap();
-        for want in fixture.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let wanted: Vec<&str> = fixture.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+        println!("{id} {} ({file}): hand-checked projects {} of {} found", l.name, wanted.len(), wanted.len());
+        for want in wanted {
             let cells: Vec<&str> = want.split('\t').collect();
             let [caption, item, group, name] = cells[..] else { panic!("bad fixture line {want}") };
             let found = l.projects.iter().any(|p| {

@@ -665,11 +665,223 @@ pub struct Layout {
     pub elements: Vec<Element>,
 }
 
+/// What an element of a layout is, by the role word its slogan part ends in (一核 → 核). Written
+/// as that word in the JSON dump.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LayoutRole {
+    /// 核 (core)
+    #[serde(rename = "核")]
+    Core,
+    /// 主 (main centre)
+    #[serde(rename = "主")]
+    Main,
+    /// 心 (centre)
+    #[serde(rename = "心")]
+    Centre,
+    /// 副 (sub-centre)
+    #[serde(rename = "副")]
+    Sub,
+    /// 次 (secondary centre)
+    #[serde(rename = "次")]
+    Secondary,
+    /// 辅 (auxiliary centre)
+    #[serde(rename = "辅")]
+    Auxiliary,
+    /// 节点 (node)
+    #[serde(rename = "节点")]
+    Node,
+    /// 点 (point)
+    #[serde(rename = "点")]
+    Point,
+    /// 带 (belt)
+    #[serde(rename = "带")]
+    Belt,
+    /// 轴 (axis)
+    #[serde(rename = "轴")]
+    Axis,
+    /// 圈 (ring)
+    #[serde(rename = "圈")]
+    Ring,
+    /// 廊 (corridor)
+    #[serde(rename = "廊")]
+    Corridor,
+    /// 翼 (wing)
+    #[serde(rename = "翼")]
+    Wing,
+    /// 极 (pole)
+    #[serde(rename = "极")]
+    Pole,
+    /// 区 (zone)
+    #[serde(rename = "区")]
+    Zone,
+    /// 片 (area)
+    #[serde(rename = "片")]
+    Area,
+    /// 城 (city)
+    #[serde(rename = "城")]
+    City,
+    /// 江 (river)
+    #[serde(rename = "江")]
+    River,
+    /// 水 (waters)
+    #[serde(rename = "水")]
+    Water,
+    /// 脉 (range)
+    #[serde(rename = "脉")]
+    Vein,
+    /// 环 (loop)
+    #[serde(rename = "环")]
+    Loop,
+    /// 库 (reservoir)
+    #[serde(rename = "库")]
+    Reservoir,
+    /// 园 (park)
+    #[serde(rename = "园")]
+    Park,
+    /// 链 (chain)
+    #[serde(rename = "链")]
+    Chain,
+    /// 群 (cluster)
+    #[serde(rename = "群")]
+    Cluster,
+}
+
+impl LayoutRole {
+    /// Longest word first, as slogans are read.
+    pub const ALL: [LayoutRole; 25] = [
+        LayoutRole::Core,
+        LayoutRole::Main,
+        LayoutRole::Centre,
+        LayoutRole::Sub,
+        LayoutRole::Secondary,
+        LayoutRole::Auxiliary,
+        LayoutRole::Node,
+        LayoutRole::Point,
+        LayoutRole::Belt,
+        LayoutRole::Axis,
+        LayoutRole::Ring,
+        LayoutRole::Corridor,
+        LayoutRole::Wing,
+        LayoutRole::Pole,
+        LayoutRole::Zone,
+        LayoutRole::Area,
+        LayoutRole::City,
+        LayoutRole::River,
+        LayoutRole::Water,
+        LayoutRole::Vein,
+        LayoutRole::Loop,
+        LayoutRole::Reservoir,
+        LayoutRole::Park,
+        LayoutRole::Chain,
+        LayoutRole::Cluster,
+    ];
+
+    /// The role word as slogans print it.
+    pub fn word(self) -> &'static str {
+        match self {
+            LayoutRole::Core => "核",
+            LayoutRole::Main => "主",
+            LayoutRole::Centre => "心",
+            LayoutRole::Sub => "副",
+            LayoutRole::Secondary => "次",
+            LayoutRole::Auxiliary => "辅",
+            LayoutRole::Node => "节点",
+            LayoutRole::Point => "点",
+            LayoutRole::Belt => "带",
+            LayoutRole::Axis => "轴",
+            LayoutRole::Ring => "圈",
+            LayoutRole::Corridor => "廊",
+            LayoutRole::Wing => "翼",
+            LayoutRole::Pole => "极",
+            LayoutRole::Zone => "区",
+            LayoutRole::Area => "片",
+            LayoutRole::City => "城",
+            LayoutRole::River => "江",
+            LayoutRole::Water => "水",
+            LayoutRole::Vein => "脉",
+            LayoutRole::Loop => "环",
+            LayoutRole::Reservoir => "库",
+            LayoutRole::Park => "园",
+            LayoutRole::Chain => "链",
+            LayoutRole::Cluster => "群",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<LayoutRole> {
+        LayoutRole::ALL.into_iter().find(|r| r.word() == word)
+    }
+
+    /// What the role is called, in Chinese and in English.
+    pub fn zh(self) -> &'static str {
+        match self {
+            LayoutRole::Core => "核心",
+            LayoutRole::Main => "主中心",
+            LayoutRole::Centre => "中心",
+            LayoutRole::Sub => "副中心",
+            LayoutRole::Secondary => "次中心",
+            LayoutRole::Auxiliary => "辅中心",
+            LayoutRole::Node => "节点",
+            LayoutRole::Point => "点",
+            LayoutRole::Belt => "发展带",
+            LayoutRole::Axis => "发展轴",
+            LayoutRole::Ring => "圈",
+            LayoutRole::Corridor => "走廊",
+            LayoutRole::Wing => "翼",
+            LayoutRole::Pole => "增长极",
+            LayoutRole::Zone => "区",
+            LayoutRole::Area => "片区",
+            LayoutRole::City => "城",
+            LayoutRole::River => "江",
+            LayoutRole::Water => "水系",
+            LayoutRole::Vein => "山脉",
+            LayoutRole::Loop => "环",
+            LayoutRole::Reservoir => "水库",
+            LayoutRole::Park => "园区",
+            LayoutRole::Chain => "产业链",
+            LayoutRole::Cluster => "群",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            LayoutRole::Core => "core",
+            LayoutRole::Main => "main centre",
+            LayoutRole::Centre => "centre",
+            LayoutRole::Sub => "sub-centre",
+            LayoutRole::Secondary => "secondary centre",
+            LayoutRole::Auxiliary => "auxiliary centre",
+            LayoutRole::Node => "node",
+            LayoutRole::Point => "point",
+            LayoutRole::Belt => "belt",
+            LayoutRole::Axis => "axis",
+            LayoutRole::Ring => "ring",
+            LayoutRole::Corridor => "corridor",
+            LayoutRole::Wing => "wing",
+            LayoutRole::Pole => "pole",
+            LayoutRole::Zone => "zone",
+            LayoutRole::Area => "area",
+            LayoutRole::City => "city",
+            LayoutRole::River => "river",
+            LayoutRole::Water => "waters",
+            LayoutRole::Vein => "range",
+            LayoutRole::Loop => "loop",
+            LayoutRole::Reservoir => "reservoir",
+            LayoutRole::Park => "park",
+            LayoutRole::Chain => "chain",
+            LayoutRole::Cluster => "cluster",
+        }
+    }
+
+    /// A centre a plan names without a place is its seat (中心城区 / 县城).
+    pub fn is_core(self) -> bool {
+        matches!(self, LayoutRole::Core | LayoutRole::Main | LayoutRole::Centre)
+    }
+}
+
 /// One element of a layout: a core, an axis, a belt …
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Element {
-    /// The role character(s): 核 主 心 副 次 带 轴 圈 廊 翼 极 节点 水 库 区 …
-    pub role: String,
+    pub role: LayoutRole,
     /// The slogan part this element belongs to, e.g. `三轴`.
     pub label: String,
     pub name: String,

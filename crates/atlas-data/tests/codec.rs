@@ -128,7 +128,11 @@ fn locality() -> impl Strategy<Value = Locality> {
                 primary: true,
                 line: 7,
                 elements: vec![Element {
-                    role: "核".into(), label: "一核".into(), name: "n".into(), line: 8, places
+                    role: LayoutRole::Core,
+                    label: "一核".into(),
+                    name: "n".into(),
+                    line: 8,
+                    places,
                 }],
             }],
         })

@@ -23,18 +23,10 @@ pub mod features;
 
 use crate::places::{LocalPlaces, SEAT_WORDS};
 use crate::text::chinese_number;
-use atlas_data::{Element, Layout, PlaceKind};
+use crate::vocab::{defining_endings, role_endings, role_place_kind, PHRASE_ROLES, TITLE_LEADS, ZONE_ENDINGS};
+use atlas_data::{Element, Layout, LayoutRole, PlaceKind};
 
 const NUMERALS: &str = "一二两三四五六七八九十多";
-/// Role words, longest first.
-const ROLES: [&str; 25] = [
-    "节点", "主", "次", "核", "心", "副", "辅", "带", "轴", "圈", "廊", "翼", "极", "区", "片", "城", "江", "脉", "环",
-    "水", "库", "园", "链", "群", "点",
-];
-
-/// Role words a phrase of a phrase slogan may carry (`两翼齐飞` → 翼), longest first.
-const PHRASE_ROLES: [&str; 12] = ["中心", "新城", "城区", "片区", "翼", "轴", "带", "廊", "核", "极", "圈", "环"];
-
 /// A slogan made of phrases (`中心辐射、两翼齐飞、新城发力、南北转型`): three or more short
 /// phrases of Chinese characters; each is one part, its role the role word it carries (else 区).
 pub fn parse_phrases(s: &str) -> Option<Vec<Part>> {
@@ -47,17 +39,8 @@ pub fn parse_phrases(s: &str) -> Option<Vec<Part>> {
         phrases
             .iter()
             .map(|p| {
-                let role = PHRASE_ROLES.iter().find(|r| p.contains(*r)).map_or("区", |r| r);
-                let role = if role == "中心" {
-                    "心"
-                } else if role == "新城" || role == "城区" {
-                    "城"
-                } else if role == "片区" {
-                    "片"
-                } else {
-                    role
-                };
-                Part { label: p.to_string(), count: Some(1), role: role.to_string() }
+                let role = PHRASE_ROLES.iter().find(|(w, _)| p.contains(w)).map_or(LayoutRole::Zone, |(_, r)| *r);
+                Part { label: p.to_string(), count: Some(1), role }
             })
             .collect(),
     )
@@ -67,7 +50,7 @@ pub fn parse_phrases(s: &str) -> Option<Vec<Part>> {
 pub struct Part {
     pub label: String,
     pub count: Option<u32>,
-    pub role: String,
+    pub role: LayoutRole,
 }
 
 /// Reads a slogan such as `一核、二副、三轴` into its parts; `None` unless it has at least two.
@@ -84,47 +67,12 @@ pub fn parse_slogan(s: &str) -> Option<Vec<Part>> {
             return None;
         }
         let numeral = &rest[..num_len];
-        let role = ROLES.iter().find(|r| rest[num_len..].starts_with(*r))?;
-        let label = format!("{numeral}{role}");
-        parts.push(Part {
-            count: if numeral == "多" { None } else { chinese_number(numeral) },
-            role: role.to_string(),
-            label,
-        });
-        rest = &rest[num_len + role.len()..];
+        let role = LayoutRole::ALL.into_iter().find(|r| rest[num_len..].starts_with(r.word()))?;
+        let label = format!("{numeral}{}", role.word());
+        parts.push(Part { count: if numeral == "多" { None } else { chinese_number(numeral) }, role, label });
+        rest = &rest[num_len + role.word().len()..];
     }
     (parts.len() >= 2).then_some(parts)
-}
-
-/// Words that a name of an element with this role may end with.
-fn role_endings(role: &str) -> &'static [&'static str] {
-    match role {
-        "核" => &["核", "核心", "增长极"],
-        "主" => &["主城区", "城区", "中心"],
-        "心" => &["心"],
-        "副" => &["副中心", "中心"],
-        "次" => &["次中心", "中心"],
-        "节点" => &["节点", "乡镇", "城镇"],
-        "水" => &["水", "江", "河"],
-        "区" => &["区"],
-        "带" => &["带"],
-        "轴" => &["轴"],
-        "圈" => &["圈"],
-        "廊" => &["廊"],
-        "翼" => &["翼"],
-        "极" => &["极"],
-        "辅" => &["辅", "副中心", "中心"],
-        "城" => &["城", "新城"],
-        "江" => &["江"],
-        "脉" => &["脉", "山"],
-        "片" => &["片", "片区"],
-        "环" => &["环"],
-        "库" => &["库"],
-        "园" => &["园"],
-        "链" => &["链"],
-        "群" => &["群"],
-        _ => &["点"],
-    }
 }
 
 fn quoted_runs(line: &str) -> Vec<(usize, &str)> {
@@ -217,21 +165,6 @@ enum Definition {
     Unlabelled(Vec<Vec<(usize, String)>>),
 }
 
-/// Role endings specific enough to define a part without its label (`…增长极`, `…经济翼`).
-fn defining_endings(role: &str) -> &'static [&'static str] {
-    match role {
-        "核" => &["增长极", "发展核"],
-        "主" => &["主城区"],
-        "极" => &["增长极"],
-        "圈" => &["城市圈", "都市圈", "经济圈"],
-        "翼" => &["翼"],
-        "廊" => &["走廊"],
-        "轴" => &["轴"],
-        "带" => &["带"],
-        _ => &[],
-    }
-}
-
 /// How `parts` of the slogan at `slogan_at` are defined in `scope`, if they are.
 fn definition(scope: &Scope, parts: &[Part], slogan_at: usize) -> Result<Definition, String> {
     let text = &scope.text;
@@ -256,7 +189,7 @@ fn definition(scope: &Scope, parts: &[Part], slogan_at: usize) -> Result<Definit
         let Some(count) = p.count else {
             return Err(format!("“{}” is not defined after the slogan", p.label));
         };
-        let found: Vec<(usize, String)> = phrases_ending(paragraph, defining_endings(&p.role))
+        let found: Vec<(usize, String)> = phrases_ending(paragraph, defining_endings(p.role))
             .into_iter()
             .filter(|(_, n)| !claimed.contains(n))
             .map(|(at, n)| (slogan_at + at, n))
@@ -366,27 +299,6 @@ fn sub_heading(line: &str) -> Option<&str> {
     None
 }
 
-/// Words that name a zone at their end (`雄安新区`, `城市副中心`, `临港新片区`).
-const ZONE_ENDINGS: [&str; 12] =
-    ["新片区", "新区", "副中心", "新城", "片区", "经开区", "高新区", "开发区", "自贸区", "示范区", "科学城", "功能区"];
-/// Words of a title before the zone it is about (`支持…`, `高水平建设…`).
-const TITLE_LEADS: [&str; 14] = [
-    "高水平",
-    "高质量",
-    "高标准",
-    "支持",
-    "建设",
-    "推动",
-    "推进",
-    "加快",
-    "打造",
-    "提升",
-    "深化",
-    "优化",
-    "完善",
-    "做强",
-];
-
 /// The zones a sub-section title is about: a name ending in a zone word, after the words that
 /// lead into it (`支持雄安新区高质量建设和发展` → `雄安新区`).
 fn title_zones(title: &str) -> Vec<String> {
@@ -462,7 +374,7 @@ fn named_elements(lines: &[&str], at: usize, parts: &[Part], places: &LocalPlace
     let elements = parts
         .iter()
         .map(|p| Element {
-            role: p.role.clone(),
+            role: p.role,
             label: p.label.clone(),
             name: p.label.clone(),
             line: at as u32 + 1,
@@ -489,23 +401,14 @@ fn definition_at(text: &str, label: &str, from: usize) -> Option<usize> {
         .map(|(p, _)| from + p + label.len())
 }
 
-/// The kind of place an element of this role is itself: a river (三水), a reservoir (五库).
-fn role_place_kind(role: &str) -> Option<PlaceKind> {
-    match role {
-        "水" => Some(PlaceKind::River),
-        "库" => Some(PlaceKind::Landmark),
-        _ => None,
-    }
-}
-
 fn element(part: &Part, name: &str, line: u32, text: &str, places: &LocalPlaces) -> Element {
     let name = crate::text::tidy(&name.replace(['“', '”', '*'], ""));
-    let mut found = features::places_of(&name, text, places, role_place_kind(&part.role));
-    if found.is_empty() && ["核", "主", "心"].contains(&part.role.as_str()) {
+    let mut found = features::places_of(&name, text, places, role_place_kind(part.role));
+    if found.is_empty() && part.role.is_core() {
         // A core named without a place is the seat (中心城区 / 县城).
         found.push(places.resolve(SEAT_WORDS[1]));
     }
-    Element { role: part.role.clone(), label: part.label.clone(), name, line, places: found }
+    Element { role: part.role, label: part.label.clone(), name, line, places: found }
 }
 
 /// Lead-in words of a definition's head (`构建自然保护区…`, `重点建设衡东经济开发区…`).
@@ -540,7 +443,7 @@ fn labelled_elements(part: &Part, (start, end): (usize, usize), scope: &Scope, p
     let body_at = start + (segment.len() - body.len());
     let head_end = body.find(['。', '，', ',', '\n', '；']).unwrap_or(body.len());
     let head = &body[..head_end];
-    let endings = role_endings(&part.role);
+    let endings = role_endings(part.role);
 
     // Sub-groups: `月山、潭市、育塅等发展成为商贸型小城镇`.
     let groups = sub_groups(segment);
@@ -567,7 +470,7 @@ fn labelled_elements(part: &Part, (start, end): (usize, usize), scope: &Scope, p
             .collect();
     } else if let Some(list) = (count > 1).then(|| listed_names(segment, count, endings)).flatten() {
         named = list.into_iter().map(|(p, n)| (start + p, n)).collect();
-    } else if let Some(list) = (count > 1).then(|| counted_list(segment, count, &part.role)).flatten() {
+    } else if let Some(list) = (count > 1).then(|| counted_list(segment, count, part.role.word())).flatten() {
         named = list.into_iter().map(|(p, n)| (start + p, n)).collect();
     } else if count != 1 {
         named = sentence_heads(segment, endings).into_iter().map(|(p, s)| (start + p, s)).collect();
@@ -923,7 +826,7 @@ mod tests {
     #[test]
     fn phrase_slogans_have_a_part_per_phrase() {
         let parts = parse_phrases("中心辐射、两翼齐飞、新城发力、南北转型").unwrap();
-        let roles: Vec<&str> = parts.iter().map(|p| p.role.as_str()).collect();
+        let roles: Vec<&str> = parts.iter().map(|p| p.role.word()).collect();
         assert_eq!(roles, ["心", "翼", "城", "区"]);
         assert!(parse_phrases("一核、两翼").is_none(), "two parts are a count slogan's job");
         assert!(parse_phrases("推动高质量发展的重要引擎、现代化、国际化").is_none());
@@ -939,16 +842,18 @@ mod tests {
     #[test]
     fn sentence_opening_names() {
         let seg = "中心城区主核心。东部中心城区作为湘乡的政治、经济、文化主核心。棋梓次中心。西部棋梓联动对接。";
-        let heads: Vec<String> = sentence_heads(seg, role_endings("心")).into_iter().map(|(_, s)| s).collect();
+        let heads: Vec<String> =
+            sentence_heads(seg, role_endings(LayoutRole::Centre)).into_iter().map(|(_, s)| s).collect();
         assert_eq!(heads, ["中心城区主核心", "棋梓次中心"]);
     }
 
     #[test]
     fn names_inside_running_text() {
         let t = "着力提升以沅江、桃江为市域副中心的大益阳城市圈水平，强力推动湖区经济翼（中心城区-沅江-南县-大通湖）、山区经济翼（中心城区-桃江-安化）联动发展。";
-        let wings: Vec<String> = phrases_ending(t, role_endings("翼")).into_iter().map(|(_, s)| s).collect();
+        let wings: Vec<String> =
+            phrases_ending(t, role_endings(LayoutRole::Wing)).into_iter().map(|(_, s)| s).collect();
         assert_eq!(wings, ["湖区经济翼", "山区经济翼"]);
-        let ring: Vec<String> = phrases_ending(t, role_endings("圈")).into_iter().map(|(_, s)| s).collect();
+        let ring: Vec<String> = phrases_ending(t, role_endings(LayoutRole::Ring)).into_iter().map(|(_, s)| s).collect();
         assert_eq!(ring, ["大益阳城市圈"]);
     }
 }
