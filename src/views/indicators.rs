@@ -322,6 +322,17 @@ pub fn Indicators() -> impl IntoView {
             </th>
         }
     };
+    // A value column no plan on screen prints is hidden (`hide-<k>`, the stylesheet's rule), so
+    // that a corpus of 十五五 plans without reviews shows no empty 十四五-review columns.
+    let table_class = {
+        let hidden: Vec<String> = Slot::ALL
+            .iter()
+            .enumerate()
+            .filter(|(_, slot)| !data.core.localities.iter().flat_map(|l| &l.indicators).any(|r| slot.cell(r).is_some()))
+            .map(|(k, _)| format!("hide-{k}"))
+            .collect();
+        format!("indicators {}", hidden.join(" "))
+    };
     let (visible, more, show_all) = super::paging::paged(rows);
     let text = {
         let data = data.clone();
@@ -381,7 +392,7 @@ pub fn Indicators() -> impl IntoView {
         </p>
         {show_all}
         <div class="table-wrap">
-            <table class="indicators">
+            <table class=table_class>
                 <caption class="visually-hidden">{crate::state::tr("规划指标表", "Plan indicators")}</caption>
                 <thead><tr>
                     <th scope="col">{crate::state::tr("地方", "Locality")}</th>

@@ -60,6 +60,13 @@ test('the indicator table heads its columns with the plans\' years', { skip }, a
     const want = lang === 'zh' ? ['2025年', '2030年目标'] : ['2025', '2030 target'];
     for (const h of want) assert.ok(heads.some((t) => t.trim().startsWith(h)), `${h} in ${heads}`);
     assert.ok(!heads.some((t) => t.includes('2020')), `no 十四五 column left: ${heads}`);
+    // Columns no plan on screen prints (a review's) are not shown empty.
+    const shown = (await page.locator('table.indicators thead th:visible').allTextContents()).map((t) => t.trim());
+    for (const empty of ['基数', '目标', 'Base', 'Target']) assert.ok(!shown.includes(empty), `${empty} shown: ${shown}`);
+    if (width >= 1280) {
+      const spill = await page.locator('.table-wrap').first().evaluate((w) => w.scrollWidth - w.clientWidth);
+      assert.ok(spill <= 1, `the table fits at ${width}px (${spill}px over)`);
+    }
     // The first row shows its 2030 target exactly as printed.
     const first = loc.indicators.find((i) => i.table === 'plan' && i.cells.target_2030);
     const cell = page.locator(`tbody tr:not([hidden])[data-line="${first.line}"] button[data-col="target_2030"]`);
