@@ -73,10 +73,10 @@ fn locality_review(l: &Locality, lang: Lang) -> Option<AnyView> {
             view! {
                 <tr data-line=r.line data-verdict=format!("{v:?}")>
                     <th scope="row">{name}</th>
-                    <td>{r.unit.clone().unwrap_or_default()}</td>
+                    <td><span class=verdict_class(v)>{verdict_text(v, lang)}</span></td>
                     <td class="num">{value(l, r.line, &tc.name(), target)}</td>
                     <td class="num">{achieved}</td>
-                    <td><span class=verdict_class(v)>{verdict_text(v, lang)}</span></td>
+                    <td>{r.unit.clone().unwrap_or_default()}</td>
                 </tr>
             }
         })
@@ -90,10 +90,10 @@ fn locality_review(l: &Locality, lang: Lang) -> Option<AnyView> {
                     <table class="met">
                         <thead><tr>
                             <th scope="col">{lang.t("指标", "Indicator")}</th>
-                            <th scope="col">{lang.t("单位", "Unit")}</th>
+                            <th scope="col">{lang.t("结果", "Verdict")}</th>
                             <th scope="col">{lang.pick(format!("{end}年目标"), format!("{end} target"))}</th>
                             <th scope="col">{lang.pick(format!("{end}年完成"), format!("{end} result"))}</th>
-                            <th scope="col">{lang.t("结果", "Verdict")}</th>
+                            <th scope="col">{lang.t("单位", "Unit")}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>

@@ -49,6 +49,9 @@ test('targets met? fits a phone: the table scrolls inside its frame, the page do
     await page.locator('table.met tbody tr').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `page overflows by ${overflow}px`);
+    // The verdict is in view without scrolling the table sideways.
+    const verdict = await page.locator('table.met tbody tr .verdict').first().boundingBox();
+    assert.ok(verdict.x + verdict.width <= 390, `verdict at ${verdict.x}+${verdict.width}`);
     await page.screenshot({ path: screenshotPath(`met-390-${lang}`), fullPage: true });
     await page.close();
   }
