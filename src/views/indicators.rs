@@ -328,7 +328,9 @@ pub fn Indicators() -> impl IntoView {
         let hidden: Vec<String> = Slot::ALL
             .iter()
             .enumerate()
-            .filter(|(_, slot)| !data.core.localities.iter().flat_map(|l| &l.indicators).any(|r| slot.cell(r).is_some()))
+            .filter(|(_, slot)| {
+                !data.core.localities.iter().flat_map(|l| &l.indicators).any(|r| slot.cell(r).is_some())
+            })
             .map(|(k, _)| format!("hide-{k}"))
             .collect();
         format!("indicators {}", hidden.join(" "))

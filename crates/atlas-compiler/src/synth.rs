@@ -1,5 +1,6 @@
 //! A synthetic corpus for measuring at national scale: `n` real localities from the registry, each
-//! given one of the five plan texts with the locality's names rewritten and its numbers perturbed
+//! given one of the corpus's plan texts (the templates: every plan of its `plans.toml` that names
+//! its locality, parent and level) with the locality's names rewritten and its numbers perturbed
 //! deterministically (the same `n` always gives the same corpus). The plans are real texts in
 //! every other respect, so the compiler does the same work as on real plans.
 
@@ -7,32 +8,28 @@ use crate::registry::Registry;
 use atlas_data::Level;
 use std::path::Path;
 
-/// One of the five plans as a template: its file, and the names to rewrite.
+/// A plan of the corpus as a template: its text, and the names to rewrite.
 struct Template {
-    file: &'static str,
-    name: &'static str,
-    short: &'static str,
-    parent: &'static str,
-    prefecture: bool,
+    text: String,
+    name: String,
+    parent: String,
+    /// Its plan covers several counties (a prefecture's or a province's).
+    spans_counties: bool,
 }
 
-const TEMPLATES: [Template; 5] = [
-    Template {
-        file: "430321-xiangtan-county.txt", name: "湘潭县", short: "湘潭", parent: "湘潭市", prefecture: false
-    },
-    Template {
-        file: "430381-xiangxiang-city.txt", name: "湘乡市", short: "湘乡", parent: "湘潭市", prefecture: false
-    },
-    Template {
-        file: "430424-hengdong-county.txt", name: "衡东县", short: "衡东", parent: "衡阳市", prefecture: false
-    },
-    Template {
-        file: "430200-zhuzhou-city.txt", name: "株洲市", short: "株洲", parent: "湖南省", prefecture: true
-    },
-    Template {
-        file: "430900-yiyang-city.txt", name: "益阳市", short: "益阳", parent: "湖南省", prefecture: true
-    },
-];
+/// The corpus's plans whose entry names the locality, its parent and its level, in manifest order.
+fn templates(source: &Path) -> Result<Vec<Template>, String> {
+    let plans = crate::corpus::load(source)?;
+    let mut out = Vec::new();
+    for p in plans {
+        let (Some(name), Some(parent), Some(level)) = (p.entry.name.clone(), p.entry.parent.clone(), p.level) else {
+            continue;
+        };
+        let text = p.read_text()?;
+        out.push(Template { text, name, parent, spans_counties: level.spans_counties() });
+    }
+    Ok(out)
+}
 
 /// A deterministic pseudo-random number in [0, 1) from a seed (SplitMix64).
 fn unit(seed: u64) -> f64 {
@@ -111,31 +108,33 @@ pub fn write(source: &Path, registry: &Registry, n: usize, out: &Path) -> Result
     }
     let n = n.min(units.len());
     let picked: Vec<&(String, String, bool)> = (0..n).map(|k| &units[k * units.len() / n]).collect();
-    let texts: Vec<String> = TEMPLATES
-        .iter()
-        .map(|t| std::fs::read_to_string(source.join("plans").join(t.file)).map_err(|e| format!("{}: {e}", t.file)))
-        .collect::<Result<_, _>>()?;
+    let templates = templates(source)?;
+    let of_kind = |wide: bool| templates.iter().filter(|t| t.spans_counties == wide).collect::<Vec<_>>();
+    let (wide, local) = (of_kind(true), of_kind(false));
+    if wide.is_empty() || local.is_empty() {
+        return Err("the corpus needs a county-level and a prefecture-level plan with name, parent and level".into());
+    }
     std::fs::create_dir_all(out.join("plans")).map_err(io)?;
     let mut manifest =
         String::from("# A synthetic corpus for `cargo xtask scale`: real localities, texts of the five plans.\n");
     let (mut counties, mut prefectures) = (0usize, 0usize);
     for (code, name, prefecture) in picked {
         // Alternate the templates of the right level.
-        let t = if *prefecture {
+        let template = if *prefecture {
             prefectures += 1;
-            3 + prefectures % 2
+            wide[prefectures % wide.len()]
         } else {
             counties += 1;
-            counties % 3
+            local[counties % local.len()]
         };
-        let template = &TEMPLATES[t];
         let parent = registry.parent_of(code).map_or(String::new(), |(_, p)| p.to_string());
         let level = registry.level_of(code).unwrap_or(Level::County);
-        debug_assert_eq!(template.prefecture, level.spans_counties());
-        let text = texts[t]
-            .replace(template.parent, &parent)
-            .replace(template.name, name)
-            .replace(template.short, short_of(name));
+        debug_assert_eq!(template.spans_counties, level.spans_counties());
+        let text = template
+            .text
+            .replace(&template.parent, &parent)
+            .replace(&template.name, name)
+            .replace(short_of(&template.name), short_of(name));
         let seed = code.parse::<u64>().unwrap_or(0);
         let file = format!("plans/{code}.txt");
         std::fs::write(out.join(&file), perturb(&text, seed)).map_err(io)?;
