@@ -39,8 +39,11 @@ pub fn is_works_box(caption: &str) -> bool {
         "线路", "专栏",
     ];
     let body = caption.trim_start().trim_start_matches("专栏");
-    !(caption.contains("主要指标") || caption.contains("主要目标") || caption.contains("十三五"))
-        && WORKS.iter().any(|w| body.contains(w))
+    // A box reviewing a period (`“十三五”完成的10件标志性大事`) lists no works of the plan's.
+    let chars: Vec<char> = caption.chars().collect();
+    let names_period = (0..chars.len()).any(|k| crate::table::header::period_at(&chars[k..]).is_some());
+    let review = names_period && ["完成", "成就", "回顾"].iter().any(|w| caption.contains(w));
+    !(caption.contains("主要指标") || caption.contains("主要目标") || review) && WORKS.iter().any(|w| body.contains(w))
 }
 
 /// `一、加大旅游精品线路建设力度`, `2.深入实施扩大内需战略`: a sub-heading of the running text, not a

@@ -102,7 +102,7 @@ pub(super) fn parse_attribute(s: &str) -> Option<Attribute> {
 pub(super) fn is_header_cell(s: &str) -> bool {
     let s = crate::text::tidy(s);
     let s = s.as_str();
-    const WORDS: [&str; 14] = [
+    const WORDS: [&str; 13] = [
         "序号",
         "类别",
         "指标类型",
@@ -116,7 +116,6 @@ pub(super) fn is_header_cell(s: &str) -> bool {
         "目标值",
         "绝对值",
         "年均",
-        "2020",
     ];
     WORDS.contains(&s)
         || s.starts_with("专栏")
@@ -279,6 +278,13 @@ impl<'c> Assembler<'c> {
         }
     }
 
+    /// A year of the header's columns printed alone (`2020` of a header repeated after a page
+    /// break).
+    fn is_header_year(&self, s: &str) -> bool {
+        let year = s.trim().parse::<u16>().ok().filter(|_| s.trim().len() == 4);
+        year.is_some_and(|y| self.value_columns.iter().flatten().any(|c| c.year == Some(y)))
+    }
+
     fn col(&self, role: Role) -> Option<usize> {
         self.columns.iter().position(|r| *r == role)
     }
@@ -313,7 +319,7 @@ impl<'c> Assembler<'c> {
     fn positional(&mut self, cells: &[RawCell]) {
         let texts: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
         let filled: Vec<usize> = (0..texts.len()).filter(|&i| !texts[i].is_empty()).collect();
-        if filled.is_empty() || filled.iter().any(|&i| is_header_cell(texts[i])) {
+        if filled.is_empty() || filled.iter().any(|&i| is_header_cell(texts[i]) || self.is_header_year(texts[i])) {
             return;
         }
         let line = cells[filled[0]].line;
