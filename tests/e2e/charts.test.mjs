@@ -30,10 +30,14 @@ test('growth chart draws the chosen indicator and keeps the choice in the URL', 
   // implies, labelled as such in the chart's data.
   const end = (l) => 1970 + 5 * (l.period - 3);
   const impliedFor = withGdp.filter((l) => {
-    const gdp = l.indicators.find((i) => i.table === 'plan' && i.key === 'gdp');
+    const base = end(l) - 5;
+    const rows = l.indicators.filter((i) => i.key === 'gdp');
+    const plan = rows.find((i) => i.table === 'plan');
     const growthRow = l.indicators.find((i) => i.table === 'plan' && i.key === 'gdp_growth');
-    const rate = gdp?.cells.target_growth ?? growthRow?.cells.target_growth ?? growthRow?.cells[`target_${end(l)}`];
-    return gdp && gdp.cells[`base_${end(l) - 5}`]?.value != null && !gdp.cells[`target_${end(l)}`] && rate?.value != null && !rate.cumulative;
+    const rate = plan?.cells.target_growth ?? growthRow?.cells.target_growth ?? growthRow?.cells[`target_${end(l)}`];
+    const level = (c) => c?.value != null && !c.cumulative;
+    const hasBase = rows.some((r) => [`base_${base}`, `actual_${base}`, `value_${base}`].some((k) => level(r.cells[k])));
+    return hasBase && !level(plan?.cells[`target_${end(l)}`]) && level(rate);
   });
   const impliedRows = await page.locator('details.chart-data tbody tr', { hasText: '按规划增速推算' }).count();
   assert.equal(impliedRows, impliedFor.reduce((n) => n + 5, 0), impliedFor.map((l) => l.name).join());
