@@ -255,18 +255,24 @@ struct Assembler<'c> {
     group: Option<String>,
 }
 
+/// The value slots of declared columns in printed order; `None` for a column after the first
+/// value that is not read (it keeps its place).
+pub(super) fn value_slots(columns: &[Role]) -> Vec<Option<Column>> {
+    let first_value = columns.iter().position(|r| matches!(r, Role::Value(_))).unwrap_or(columns.len());
+    columns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| match r {
+            Role::Value(c) => Some(Some(*c)),
+            Role::Skip if i > first_value => Some(None),
+            _ => None,
+        })
+        .collect()
+}
+
 impl<'c> Assembler<'c> {
     fn new(columns: &'c [Role]) -> Self {
-        let first_value = columns.iter().position(|r| matches!(r, Role::Value(_))).unwrap_or(columns.len());
-        let value_columns = columns
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| match r {
-                Role::Value(c) => Some(Some(*c)),
-                Role::Skip if i > first_value => Some(None),
-                _ => None,
-            })
-            .collect();
+        let value_columns = value_slots(columns);
         Assembler {
             columns,
             value_columns,

@@ -27,15 +27,7 @@ struct Layout {
 impl Layout {
     fn of(columns: &[Role]) -> Layout {
         let first_value = columns.iter().position(|r| matches!(r, Role::Value(_))).unwrap_or(columns.len());
-        let slots = columns
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| match r {
-                Role::Value(c) => Some(Some(*c)),
-                Role::Skip if i > first_value => Some(None),
-                _ => None,
-            })
-            .collect();
+        let slots = super::rows::value_slots(columns);
         let last = columns.iter().rev().find(|r| **r != Role::Skip);
         let attribute_first = columns.iter().position(|r| *r == Role::Attribute).is_some_and(|a| a < first_value);
         Layout {
