@@ -316,7 +316,7 @@ fn Picker() -> impl IntoView {
                     <input id="pick-search" type="search" autocomplete="off" role="combobox" aria-controls="pick-results"
                         aria-expanded=move || (!found.with(Vec::is_empty)).to_string()
                         aria-activedescendant=move || found.with(|f| f.get(active.get()).map(|i| format!("pick-{i}"))).unwrap_or_default()
-                        placeholder=crate::state::tr("名称、拼音或上级，如：湘潭 / xiangtan", "name, pinyin or parent, e.g. xiangtan")
+                        placeholder=crate::state::tr("名称、拼音或上级，如：长沙 / changsha", "name, pinyin or parent, e.g. changsha")
                         prop:value=move || query.get()
                         on:input=move |ev| { query.set(event_target_value(&ev)); active.set(0); }
                         on:keydown=on_key />
