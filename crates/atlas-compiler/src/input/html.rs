@@ -85,14 +85,12 @@ struct Lines {
 impl Lines {
     /// Text as it stands in the page: its own line breaks kept, other white space collapsed.
     fn text(&mut self, t: &str) {
-        let mut parts = t.split('\n').peekable();
-        while let Some(part) = parts.next() {
+        let mut parts = t.split('\n').enumerate().peekable();
+        while let Some((k, part)) = parts.next() {
             let collapsed = part.split_whitespace().collect::<Vec<_>>().join(" ");
             if !collapsed.is_empty() {
-                if !self.current.is_empty()
-                    && t.starts_with(char::is_whitespace)
-                    && part == t.split('\n').next().unwrap_or("")
-                {
+                // Inline runs apart in the page (`<a>甲</a> 乙`) stay apart.
+                if k == 0 && !self.current.is_empty() && part.starts_with(char::is_whitespace) {
                     self.current.push(' ');
                 }
                 self.current.push_str(&collapsed);
