@@ -23,7 +23,7 @@ pub mod features;
 
 use crate::places::{LocalPlaces, SEAT_WORDS};
 use crate::text::chinese_number;
-use crate::vocab::{defining_endings, role_endings, role_place_kind, PHRASE_ROLES, TITLE_LEADS, ZONE_ENDINGS};
+use crate::vocab::layout::{defining_endings, role_endings, role_place_kind, PHRASE_ROLES, TITLE_LEADS, ZONE_ENDINGS};
 use atlas_data::{Element, Layout, LayoutRole, PlaceKind};
 
 const NUMERALS: &str = "一二两三四五六七八九十多";

@@ -9,6 +9,7 @@
 //! every year comes from the header or from the plan's period.
 
 use super::rows::Role;
+use crate::vocab::header::LEXICON;
 use atlas_data::{Column, Period, Table};
 
 /// One token of header text.
@@ -33,81 +34,6 @@ pub enum Tok {
     /// 绝对值, 预计, 累计, 数值 …: says nothing about which column this is.
     Qualifier,
 }
-
-/// Longest first where one entry is a prefix of another.
-const LEXICON: [(&str, Tok); 71] = [
-    ("指标项目", Tok::Name),
-    ("项目名称", Tok::Name),
-    ("指标类型", Tok::Category),
-    ("指标类别", Tok::Category),
-    ("指标属性", Tok::Attribute),
-    ("指标性质", Tok::Attribute),
-    ("指标名称", Tok::Name),
-    ("主要指标", Tok::Name),
-    ("计量单位", Tok::Unit),
-    ("预期性/约束性", Tok::Attribute),
-    ("约束性/预期性", Tok::Attribute),
-    ("年均增长率", Tok::Growth),
-    ("年均增长", Tok::Growth),
-    ("年均增速", Tok::Growth),
-    ("年均增幅", Tok::Growth),
-    ("累计增长", Tok::Growth),
-    ("增长率", Tok::Growth),
-    ("规划目标", Tok::Planned),
-    ("计划目标", Tok::Planned),
-    ("预期目标", Tok::Planned),
-    ("完成情况", Tok::Actual),
-    ("实际完成", Tok::Actual),
-    ("目标值", Tok::PlannedValue),
-    ("规划值", Tok::PlannedValue),
-    ("预期值", Tok::PlannedValue),
-    ("完成值", Tok::ActualValue),
-    ("实际值", Tok::ActualValue),
-    ("绝对值", Tok::Qualifier),
-    ("现状值", Tok::Qualifier),
-    ("基期值", Tok::Qualifier),
-    ("基准值", Tok::Qualifier),
-    ("类别", Tok::Category),
-    ("分类", Tok::Category),
-    ("领域", Tok::Category),
-    ("序号", Tok::Seq),
-    ("编号", Tok::Seq),
-    ("指标", Tok::Name),
-    ("名称", Tok::Name),
-    ("项目", Tok::Name),
-    ("单位", Tok::Unit),
-    ("属性", Tok::Attribute),
-    ("性质", Tok::Attribute),
-    ("增速", Tok::Growth),
-    ("增幅", Tok::Growth),
-    ("年均", Tok::Growth),
-    ("增长", Tok::Growth),
-    ("目标", Tok::Planned),
-    ("完成", Tok::Actual),
-    ("实际", Tok::Actual),
-    ("实绩", Tok::Actual),
-    ("预计", Tok::Qualifier),
-    ("预估", Tok::Qualifier),
-    ("累计", Tok::Qualifier),
-    ("数值", Tok::Qualifier),
-    ("年末", Tok::Qualifier),
-    ("期末", Tok::Qualifier),
-    ("时期", Tok::Qualifier),
-    ("期间", Tok::Qualifier),
-    ("基期", Tok::Qualifier),
-    ("基数", Tok::Qualifier),
-    ("现状", Tok::Qualifier),
-    ("年度", Tok::Qualifier),
-    ("五年", Tok::Qualifier),
-    ("末", Tok::Qualifier),
-    ("值", Tok::Qualifier),
-    ("数", Tok::Qualifier),
-    ("年", Tok::Qualifier),
-    ("或", Tok::Qualifier),
-    ("及", Tok::Qualifier),
-    ("和", Tok::Qualifier),
-    ("的", Tok::Qualifier),
-];
 
 /// Characters a header may carry that mean nothing: brackets, quotes, percent signs, separators.
 fn is_noise(c: char) -> bool {

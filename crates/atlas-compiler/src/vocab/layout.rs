@@ -1,10 +1,7 @@
-//! The compiler's vocabulary of spatial layouts, in one place: what each [`LayoutRole`] word of a
-//! slogan (一核, 两翼, 六辅 …) lets an element's name end with, which endings are specific enough
-//! to define a part without its label, the role words of phrase slogans, and the words of zones
-//! and of the verbs before them in sub-section titles. Each list is general Chinese planning
-//! vocabulary, none taken from one plan; tests in `layouts/` use sentences of several texts.
-//!
-//! The role itself is an enum of the data crate ([`LayoutRole`]), which the widget draws by.
+//! Layout roles: what each [`LayoutRole`] word of a slogan (一核, 两翼, 六辅 …) lets an element's
+//! name end with, which endings are specific enough to define a part without its label, the role
+//! words of phrase slogans, and the words of zones and of the verbs before them in sub-section
+//! titles. The role itself is an enum of the data crate, which the widget draws by.
 
 use atlas_data::{LayoutRole, PlaceKind};
 
