@@ -40,6 +40,21 @@ pub fn review(row: &Indicator) -> Option<Reviewed<'_>> {
     Some(Reviewed { target: (tc, target), achieved, verdict })
 }
 
+/// An earlier plan's targets beside what the plan after it prints for that year: each target row
+/// of `earlier` with a canonical key, and the base of `later`'s row with the same key (a 十四五
+/// plan's 2025 target against the 十五五 plan's 2025 column).
+pub fn across<'a>(earlier: &'a Indicator, later: &'a atlas_data::Locality) -> Option<Reviewed<'a>> {
+    if earlier.table != Table::Plan {
+        return None;
+    }
+    let key = earlier.key.as_deref()?;
+    let target = Slot::Target.cell(earlier)?;
+    let achieved = later.plan_row(key).and_then(|r| Slot::Base.cell(r)).filter(|(c, _)| c.year == target.0.year);
+    let base = Slot::Base.cell(earlier).map(|(_, c)| c);
+    let verdict = achieved.map_or(Verdict::NotComparable, |(_, a)| verdict(target.1, a, base));
+    Some(Reviewed { target, achieved, verdict })
+}
+
 /// Whether `achieved` meets `target`, the direction told by `base` for a plain target.
 pub fn verdict(target: &Cell, achieved: &Cell, base: Option<&Cell>) -> Verdict {
     let (Some(t), Some(a)) = (target.value, achieved.value) else { return Verdict::NotComparable };
@@ -118,5 +133,59 @@ mod tests {
         assert_eq!(verdict(&words, &cell("5", Some(5.0), None), None), Verdict::NotComparable);
         let total = Cell { cumulative: true, ..cell("[15]", Some(15.0), None) };
         assert_eq!(verdict(&total, &cell("16", Some(16.0), None), None), Verdict::NotComparable);
+    }
+
+    #[test]
+    fn an_earlier_plans_target_meets_the_base_its_successor_prints() {
+        use atlas_data::{Locality, Period};
+        use std::collections::BTreeMap;
+        let row = |table, cells: Vec<(Column, Cell)>| Indicator {
+            table,
+            category: None,
+            seq: None,
+            parent: None,
+            name: "地区生产总值".into(),
+            unit: Some("亿元".into()),
+            marker: None,
+            attribute: None,
+            key: Some("gdp".into()),
+            line: 9,
+            cells: cells.into_iter().collect::<BTreeMap<_, _>>(),
+        };
+        let earlier = row(
+            Table::Plan,
+            vec![
+                (Column::base(2020), cell("502", Some(502.0), None)),
+                (Column::target(2025), cell("810", Some(810.0), None)),
+            ],
+        );
+        let later_row = row(
+            Table::Plan,
+            vec![
+                (Column::base(2025), cell("790", Some(790.0), None)),
+                (Column::target(2030), cell("1100", Some(1100.0), None)),
+            ],
+        );
+        let later = Locality {
+            id: "x@15".into(),
+            name: "x".into(),
+            name_en: "x".into(),
+            level: atlas_data::Level::County,
+            parent: "p".into(),
+            title: "t".into(),
+            period: Period(15),
+            adopted: None,
+            adopted_curated: false,
+            adopted_by: None,
+            source: "s".into(),
+            text_lines: 1,
+            outline: vec![],
+            indicators: vec![later_row],
+            projects: vec![],
+            layouts: vec![],
+        };
+        let judged = across(&earlier, &later).unwrap();
+        assert_eq!(judged.achieved.map(|(c, a)| (c.name(), a.raw.clone())), Some(("base_2025".into(), "790".into())));
+        assert_eq!(judged.verdict, Verdict::Missed, "810 planned, 790 reached");
     }
 }

@@ -155,9 +155,18 @@ impl Atlas {
     }
 
     /// A locality's display name in `lang`.
+    /// A locality's name; with its plan's period where the corpus holds plans of two periods for it
+    /// (`湘潭县（十五五）`).
     pub fn name(&self, id: &str, lang: Lang) -> String {
-        let s = self.corpus.position(id).and_then(|i| self.corpus.index.localities.get(i));
-        s.map_or(id.to_string(), |s| if lang == Lang::Zh { s.name.clone() } else { s.name_en.clone() })
+        let localities = &self.corpus.index.localities;
+        let Some(s) = self.corpus.position(id).and_then(|i| localities.get(i)) else { return id.to_string() };
+        let name = if lang == Lang::Zh { s.name.clone() } else { s.name_en.clone() };
+        let place = atlas_data::adcode_of(id);
+        if localities.iter().filter(|o| atlas_data::adcode_of(&o.id) == place).count() > 1 {
+            lang.pick(format!("{name}（{}）", s.period.zh()), format!("{name} ({} FYP)", s.period.en()))
+        } else {
+            name
+        }
     }
 }
 

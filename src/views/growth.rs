@@ -38,6 +38,26 @@ fn selection(data: &Data, ui: crate::state::Ui) -> Vec<(usize, Vec<&Indicator>)>
         .collect()
 }
 
+/// The selection with the plans of one place together, their rows in period order: a locality
+/// with a 十四五 and a 十五五 plan is one line from 2015 to 2030. Each group names its plans.
+fn by_place<'a>(data: &'a Data, picked: Vec<(usize, Vec<&'a Indicator>)>) -> Vec<(Vec<usize>, Vec<&'a Indicator>)> {
+    let mut groups: Vec<(Vec<usize>, Vec<&Indicator>)> = Vec::new();
+    let place = |i: usize| atlas_data::adcode_of(&data.core.localities[i].id);
+    for (i, rows) in picked {
+        match groups.iter_mut().find(|(members, _)| place(members[0]) == place(i)) {
+            Some((members, all)) => {
+                members.push(i);
+                all.extend(rows);
+            }
+            None => groups.push((vec![i], rows)),
+        }
+    }
+    for (members, _) in &mut groups {
+        crate::sort::sort_by_key(members, |&i| data.core.localities[i].period);
+    }
+    groups
+}
+
 fn point(col: Column, cell: &Cell) -> Option<growth::Point> {
     let value = cell.value.filter(|_| !cell.cumulative)?;
     Some(growth::Point {
@@ -172,13 +192,16 @@ pub fn Growth() -> impl IntoView {
                 _ => data.key_name(&ui.get("gkey").unwrap_or_else(|| "gdp".into()), lang),
             };
             let unit = picked.iter().flat_map(|(_, rows)| rows.iter()).find_map(|r| r.unit.clone()).unwrap_or_default();
-            let series: Vec<growth::Series> = picked
+            let series: Vec<growth::Series> = by_place(&data, picked)
                 .iter()
-                .map(|(li, rows)| {
-                    let l = &data.core.localities[*li];
+                .map(|(members, rows)| {
+                    // One line per place; its latest plan tells the period an implied path runs to.
+                    let (first, latest) = (members[0], members[members.len() - 1]);
+                    let l = &data.core.localities[latest];
+                    let name = &data.core.localities[first];
                     let mut s = series_of(
-                        if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() },
-                        palette::series(*li),
+                        if lang == Lang::Zh { name.name.clone() } else { name.name_en.clone() },
+                        palette::series(first),
                         rows,
                     );
                     let key = ui.get("grow").is_none().then(|| ui.get("gkey").unwrap_or_else(|| "gdp".into()));
@@ -209,7 +232,7 @@ pub fn Growth() -> impl IntoView {
                     let differs = matches!((&stated, implied), (Some((_, Some(s))), Some(i)) if (s - i).abs() > 0.5);
                     view! {
                         <li data-locality=l.id.clone()>
-                            <strong>{if lang == Lang::Zh { l.name.clone() } else { l.name_en.clone() }}</strong>
+                            <strong>{data.atlas.name(&l.id, lang)}</strong>
                             {lang.t("：规划年均增速 ", ": stated annual growth ")}<span class="stated">{stated_text}</span>
                             {lang.pick(format!("；由{base_year}基数与{end}目标推算 "), format!("; implied by {base_year} base and {end} target "))}<span class="implied">{implied_text}</span>
                             {differs.then(|| view! { <span class="flag" title=lang.t("两者相差超过0.5个百分点", "they differ by more than 0.5 points")>{lang.t("（不一致）", " (disagree)")}</span> })}

@@ -25,7 +25,7 @@ fn current_layout(l: &Locality, ui: crate::state::Ui) -> Option<(usize, &Layout)
 /// The map of one locality with one of its layouts; `highlight` is an element index.
 pub fn scene_for(data: &Data, l: &Locality, layout: Option<&Layout>, highlight: Option<usize>, lang: Lang) -> Scene {
     let prefecture = atlas_data::territory_prefix(&l.id);
-    let is_prefecture = l.id.ends_with("00");
+    let is_prefecture = atlas_data::adcode_of(&l.id).ends_with("00");
     let mut scene = Scene { marks: marks(layout, highlight, lang), ..Scene::default() };
     if let Some(geo) = &data.geo {
         let in_prefecture: Vec<&atlas_data::County> =
@@ -58,7 +58,7 @@ fn shape(id: &str, adcode: &str, name: &str, rings: &[Vec<[i32; 2]>]) -> Shape {
             .iter()
             .map(|r| r.iter().map(|p| (p[0] as f64 / GEO_SCALE, p[1] as f64 / GEO_SCALE)).collect())
             .collect(),
-        own: id.ends_with("00") || adcode == id,
+        own: atlas_data::adcode_of(id).ends_with("00") || adcode == atlas_data::adcode_of(id),
         name: name.to_string(),
     }
 }

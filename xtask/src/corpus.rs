@@ -67,10 +67,11 @@ pub fn site_dir() -> PathBuf {
     project_root().join("target/site/atlas")
 }
 
-/// A single-file bundle of other plans than the corpus's, for the browser tests: every plan file
-/// in the directory `ATLAS_PLANS15` names (real 十五五 outlines kept beside the repository), as a
-/// corpus of their own under `target/` with the corpus's canonical indicators. `None` when the
-/// variable is unset. A web page and a text of the same locality: the web page is left out.
+/// A single-file bundle of other plans than the corpus's, for the browser tests: every text plan
+/// in the directory `ATLAS_PLANS15` names (real 十五五 outlines kept beside the repository), and a
+/// place with plans of two periods (a seed and its rewrite as the next period's), as a corpus of
+/// their own under `target/` with the corpus's canonical indicators. `None` when the variable is
+/// unset.
 pub fn outlines_bundle() -> Result<Option<PathBuf>> {
     let Some(dir) = std::env::var_os("ATLAS_PLANS15").map(PathBuf::from) else { return Ok(None) };
     let corpus = project_root().join("target/plans15-corpus");
@@ -85,6 +86,18 @@ pub fn outlines_bundle() -> Result<Option<PathBuf>> {
     for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
         let name = path.file_name().context("file name")?.to_string_lossy().into_owned();
         std::fs::copy(path, corpus.join("plans").join(&name))?;
+        manifest.push_str(&format!("[[plan]]\nfile = \"plans/{name}\"\n\n"));
+    }
+    // A place with plans of two periods: a seed and the same plan rewritten as its successor.
+    let seed = project_root().join("corpus/plans/430321-xiangtan-county.txt");
+    std::fs::copy(&seed, corpus.join("plans/430321-14th.txt"))?;
+    run_cmd(
+        Command::new("cargo")
+            .args(["run", "--quiet", "--release", "-p", "atlas-compiler", "--bin", "atlas-bench", "--", "successor"])
+            .arg(&seed)
+            .arg(corpus.join("plans/430321-15th.txt")),
+    )?;
+    for name in ["430321-14th.txt", "430321-15th.txt"] {
         manifest.push_str(&format!("[[plan]]\nfile = \"plans/{name}\"\n\n"));
     }
     std::fs::write(corpus.join("plans.toml"), manifest)?;

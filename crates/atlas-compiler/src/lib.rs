@@ -191,22 +191,36 @@ impl Prepared {
     /// it and the plans before it are done. At most a few compiled plans wait at any time. A plan
     /// about a locality an earlier plan already covers is reported and left out.
     pub fn compile_each(&self, mut each: impl FnMut(usize, Compiled)) {
+        // One plan per locality and period: a plan of another period is kept as `<adcode>@<period>`.
         let mut seen = std::collections::HashMap::new();
         let mut each = move |i: usize, mut c: Compiled| {
-            if let Some(l) = &c.locality {
-                match seen.entry(l.id.clone()) {
-                    std::collections::hash_map::Entry::Occupied(first) => {
+            if let Some(l) = &mut c.locality {
+                let file = &self.plans[i].display_path;
+                let first_of_period = seen.get(&(l.id.clone(), l.period)).cloned();
+                let another_period = seen.keys().any(|(id, _): &(String, atlas_data::Period)| *id == l.id);
+                match first_of_period {
+                    Some(first) => {
+                        let period = l.period.zh();
                         let message = format!(
-                            "{} {} is already in the corpus ({}); this plan is left out",
-                            l.id,
-                            l.name,
-                            first.get()
+                            "{} {} has a {period} plan in the corpus already ({first}); this one is left out",
+                            l.id, l.name
                         );
-                        c.diagnostics.push(diag(Severity::Error, &self.plans[i].display_path, 1, message));
+                        c.diagnostics.push(diag(Severity::Error, file, 1, message));
                         c.locality = None;
                     }
-                    std::collections::hash_map::Entry::Vacant(v) => {
-                        v.insert(self.plans[i].display_path.clone());
+                    None => {
+                        seen.insert((l.id.clone(), l.period), file.clone());
+                        if another_period {
+                            let id = format!("{}@{}", l.id, l.period.number());
+                            let message = format!(
+                                "{} {} has plans of two periods: this {} plan is {id}",
+                                l.id,
+                                l.name,
+                                l.period.zh()
+                            );
+                            c.diagnostics.push(diag(Severity::Note, file, 1, message));
+                            l.id = id;
+                        }
                     }
                 }
             }

@@ -31,6 +31,17 @@ fn templates(source: &Path) -> Result<Vec<Template>, String> {
     Ok(out)
 }
 
+/// A plan rewritten as its successor five years on, for tests of a locality with plans of two
+/// periods: its title's period, every period name and every year of the two periods moved by one
+/// period. Not a real plan: its numbers are the old plan's.
+pub fn successor(text: &str) -> String {
+    let mut t = text.replace("第十四个五年", "第十五个五年").replace("十四五", "十五五").replace("十三五", "十四五");
+    for (from, to) in [("2025", "2030"), ("2020", "2025"), ("2015", "2020")] {
+        t = t.replace(from, to);
+    }
+    t
+}
+
 /// A deterministic pseudo-random number in [0, 1) from a seed (SplitMix64).
 fn unit(seed: u64) -> f64 {
     let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);

@@ -400,6 +400,31 @@ fn a_second_plan_for_the_same_locality_is_an_error_not_a_second_entry() {
     std::fs::write(dir.join("plans.toml"), twice).unwrap();
     let b = compile(&dir, &Options::default()).unwrap();
     assert_eq!(b.core.localities.iter().filter(|l| l.id == "430424").count(), 1);
-    let dup = b.core.diagnostics.iter().find(|d| d.message.contains("already in the corpus")).expect("reported");
+    let dup = b.core.diagnostics.iter().find(|d| d.message.contains("in the corpus already")).expect("reported");
     assert_eq!(dup.severity, Severity::Error);
+}
+
+#[test]
+fn a_locality_keeps_a_plan_per_period() {
+    let tmp = Scratch::new("periods");
+    let dir = tmp.0.join("corpus");
+    copy_corpus_with(&dir, |t| t.to_string());
+    let seed = std::fs::read_to_string(dir.join("plans/430321-xiangtan-county.txt")).unwrap();
+    std::fs::write(dir.join("plans/430321-next.txt"), atlas_compiler::synth::successor(&seed)).unwrap();
+    let manifest = std::fs::read_to_string(dir.join("plans.toml")).unwrap();
+    let more = format!("{manifest}\n[[plan]]\nfile = \"plans/430321-next.txt\"\nid = \"430321\"\nname = \"湘潭县\"\nlevel = \"county\"\nparent = \"湘潭市\"\n");
+    std::fs::write(dir.join("plans.toml"), more).unwrap();
+    let b = compile(&dir, &Options::default()).unwrap();
+    let plans: Vec<(&str, String)> = b
+        .core
+        .localities
+        .iter()
+        .filter(|l| atlas_data::adcode_of(&l.id) == "430321")
+        .map(|l| (l.id.as_str(), l.period.zh()))
+        .collect();
+    assert_eq!(plans, [("430321", "十四五".to_string()), ("430321@15", "十五五".to_string())]);
+    let next = b.core.localities.iter().find(|l| l.id == "430321@15").unwrap();
+    let gdp = next.indicators.iter().find(|i| i.table == Table::Plan && i.key.as_deref() == Some("gdp")).unwrap();
+    assert!(gdp.cells.contains_key(&Column::target(2030)) && gdp.cells.contains_key(&Column::base(2025)));
+    assert!(b.core.diagnostics.iter().any(|d| d.message.contains("plans of two periods")));
 }

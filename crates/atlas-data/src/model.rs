@@ -116,10 +116,17 @@ impl Level {
     }
 }
 
+/// The place a locality id stands for. A locality with plans of two periods keeps the plain adcode
+/// for one and `<adcode>@<period>` for the other (`430321@15`).
+pub fn adcode_of(id: &str) -> &str {
+    id.split('@').next().unwrap_or(id)
+}
+
 /// The adcode prefix of the counties a locality's map shows (GB/T 2260: two digits of province,
 /// two of prefecture): its province's for a province-level unit (`110000` → `11`), else its
 /// prefecture's (`430321` → `4303`).
-pub fn territory_prefix(adcode: &str) -> &str {
+pub fn territory_prefix(id: &str) -> &str {
+    let adcode = adcode_of(id);
     let digits = if adcode.len() == 6 && adcode.ends_with("0000") { 2 } else { 4 };
     adcode.get(..digits).unwrap_or(adcode)
 }

@@ -58,6 +58,14 @@ fn columns_round_trip_in_the_binary_form() {
 }
 
 #[test]
+fn an_id_stands_for_its_adcode_whatever_the_period() {
+    assert_eq!(atlas_data::adcode_of("430321@15"), "430321");
+    assert_eq!(atlas_data::adcode_of("430321"), "430321");
+    assert_eq!(atlas_data::territory_prefix("110000@14"), "11");
+    assert_eq!(atlas_data::territory_prefix("430321@15"), "4303");
+}
+
+#[test]
 fn old_table_names_keep_their_meaning() {
     assert_eq!(Table::parse("14th"), Some(Table::Plan));
     assert_eq!(Table::parse("13th"), Some(Table::Review));

@@ -23,6 +23,14 @@ fn main() -> Result<()> {
     if args.first().map(String::as_str) == Some("synth") {
         return synth(&args[1..]);
     }
+    // `atlas-bench successor <plan.txt> <out.txt>`: the plan rewritten as its successor, for tests.
+    if let [cmd, from, to] = args.as_slice() {
+        if cmd == "successor" {
+            let text = std::fs::read_to_string(from).with_context(|| format!("reading {from}"))?;
+            return std::fs::write(to, atlas_compiler::synth::successor(&text))
+                .with_context(|| format!("writing {to}"));
+        }
+    }
     let (Some(corpus), Some(out)) = (args.first(), args.get(1)) else {
         anyhow::bail!("usage: atlas-bench <corpus-dir> <out-dir> [--geo FILE] [--gazetteer FILE]");
     };
