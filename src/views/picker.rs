@@ -101,7 +101,8 @@ fn Chips() -> impl IntoView {
         .iter()
         .map(|s| {
             let id = s.id.clone();
-            let (zh, en) = (s.name.clone(), s.name_en.clone());
+            // With the period where the corpus holds two plans of the place (`湘潭县（十五五）`).
+            let (zh, en) = (atlas.name(&s.id, Lang::Zh), atlas.name(&s.id, Lang::En));
             let pressed = {
                 let id = id.clone();
                 move || {
@@ -235,7 +236,7 @@ fn Picker() -> impl IntoView {
             // Rows live for a keystroke or two: their text is set once, in the language of the moment.
             let lang = ui.lang.get_untracked();
             let parent = index.parents.get(s.parent as usize).map_or("", String::as_str);
-            let name = if lang == Lang::Zh { s.name.clone() } else { s.name_en.clone() };
+            let name = atlas.name(&s.id, lang);
             let meta = format!("{parent} · {}", level_label(s.level, lang));
             let id = s.id.clone();
             let chosen = {

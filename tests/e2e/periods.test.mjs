@@ -86,7 +86,9 @@ test('a place with plans of two periods: one line 2015 → 2030, and the earlier
     const errors = watchErrors(page);
     await open(page, '&view=growth&gkey=gdp&loc=430321,430321@15');
     await page.locator('canvas.growth[data-drawn]').waitFor();
-    // Both plans' notes, named with their period; one line through both.
+    // Chips and notes name both plans with their period; one line runs through both.
+    const chips = (await page.locator('.chips button.chip').allTextContents()).map((t) => t.trim());
+    for (const c of ['湘潭县（十四五）', '湘潭县（十五五）']) assert.ok(chips.includes(c), `${c} in ${chips}`);
     const notes = await page.locator('.growth-notes li strong').allTextContents();
     assert.deepEqual(notes, ['湘潭县（十四五）', '湘潭县（十五五）']);
     const table = await page.locator('details.chart-data tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
