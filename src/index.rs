@@ -312,11 +312,34 @@ impl Index {
     }
 }
 
+/// A locality with these rows and nothing else, for the widget's unit tests.
+#[cfg(test)]
+pub(crate) fn test_locality(id: &str, period: atlas_data::Period, indicators: Vec<Indicator>) -> atlas_data::Locality {
+    atlas_data::Locality {
+        id: id.into(),
+        name: id.into(),
+        name_en: id.into(),
+        level: atlas_data::Level::County,
+        parent: "p".into(),
+        title: "t".into(),
+        period,
+        adopted: None,
+        adopted_curated: false,
+        adopted_by: None,
+        source: "s".into(),
+        text_lines: 1,
+        outline: vec![],
+        indicators,
+        projects: vec![],
+        layouts: vec![],
+    }
+}
+
 /// Runs natively under `cargo test` and in Chromium under wasm-bindgen-test-runner.
 #[cfg(test)]
 mod tests {
     use super::*;
-    use atlas_data::{Attribute, Cell, Column, Core, Indicator, IndicatorKey, Level, Locality, Period, Table};
+    use atlas_data::{Attribute, Cell, Column, Core, Indicator, IndicatorKey, Period, Table};
     use std::collections::BTreeMap;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -348,24 +371,7 @@ mod tests {
     }
 
     fn core() -> Core {
-        let loc = |id: &str, rows: Vec<Indicator>| Locality {
-            id: id.into(),
-            name: id.into(),
-            name_en: id.into(),
-            level: Level::County,
-            parent: "p".into(),
-            title: "t".into(),
-            period: Period(14),
-            adopted: None,
-            adopted_curated: false,
-            adopted_by: None,
-            source: "s".into(),
-            text_lines: 1,
-            outline: vec![],
-            indicators: rows,
-            projects: vec![],
-            layouts: vec![],
-        };
+        let loc = |id: &str, rows: Vec<Indicator>| test_locality(id, Period(14), rows);
         Core {
             localities: vec![
                 loc(

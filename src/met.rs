@@ -137,7 +137,7 @@ mod tests {
 
     #[test]
     fn an_earlier_plans_target_meets_the_base_its_successor_prints() {
-        use atlas_data::{Locality, Period};
+        use atlas_data::Period;
         use std::collections::BTreeMap;
         let row = |table, cells: Vec<(Column, Cell)>| Indicator {
             table,
@@ -166,24 +166,7 @@ mod tests {
                 (Column::target(2030), cell("1100", Some(1100.0), None)),
             ],
         );
-        let later = Locality {
-            id: "x@15".into(),
-            name: "x".into(),
-            name_en: "x".into(),
-            level: atlas_data::Level::County,
-            parent: "p".into(),
-            title: "t".into(),
-            period: Period(15),
-            adopted: None,
-            adopted_curated: false,
-            adopted_by: None,
-            source: "s".into(),
-            text_lines: 1,
-            outline: vec![],
-            indicators: vec![later_row],
-            projects: vec![],
-            layouts: vec![],
-        };
+        let later = crate::index::test_locality("x@15", Period(15), vec![later_row]);
         let judged = across(&earlier, &later).unwrap();
         assert_eq!(judged.achieved.map(|(c, a)| (c.name(), a.raw.clone())), Some(("base_2025".into(), "790".into())));
         assert_eq!(judged.verdict, Verdict::Missed, "810 planned, 790 reached");
