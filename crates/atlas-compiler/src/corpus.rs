@@ -3,18 +3,10 @@
 
 use crate::table::{Role, TableSpec};
 use atlas_data::{Level, Table};
-use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Manifest {
-    #[serde(rename = "plan")]
-    pub plans: Vec<PlanEntry>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One plan's facts as `plans.toml` gives them, checked (see `manifest.rs`).
+#[derive(Debug, Clone, Default)]
 pub struct PlanEntry {
     /// Path of the text relative to the corpus directory.
     pub file: String,
@@ -30,12 +22,10 @@ pub struct PlanEntry {
     pub adopted: Option<String>,
     /// The town that `县城` / `城区` / `中心城区` means.
     pub seat: Option<String>,
-    #[serde(default, rename = "table")]
     pub tables: Vec<TableEntry>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct TableEntry {
     pub table: String,
     pub anchor: String,
@@ -65,7 +55,7 @@ pub fn parse_level(s: &str) -> Option<Level> {
     Level::parse(s)
 }
 
-fn parse_table(e: &TableEntry) -> Result<TableSpec, String> {
+pub(crate) fn parse_table(e: &TableEntry) -> Result<TableSpec, String> {
     let table =
         Table::parse(&e.table).ok_or_else(|| format!("unknown table kind `{}` (expected plan or review)", e.table))?;
     let columns = e
@@ -76,31 +66,27 @@ fn parse_table(e: &TableEntry) -> Result<TableSpec, String> {
     Ok(TableSpec { table, anchor: e.anchor.clone(), columns })
 }
 
-/// Loads the manifest. Errors are whole-corpus problems (a missing or malformed manifest); a text
-/// that cannot be read is reported when its plan is compiled.
+/// Loads the manifest. Errors are whole-corpus problems (a missing or malformed manifest, a value
+/// it gives that cannot be right), one `plans.toml:line: error: …` per line; a text that cannot
+/// be read is reported when its plan is compiled.
 pub fn load(dir: &Path) -> Result<Vec<Plan>, String> {
     let manifest_path = dir.join("plans.toml");
     let manifest_text =
         std::fs::read_to_string(&manifest_path).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
-    let manifest: Manifest = toml::from_str(&manifest_text).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    let shown = manifest_path.display().to_string();
+    let entries = crate::manifest::parse(&manifest_text).map_err(|errors| {
+        errors.iter().map(|(line, message)| format!("{shown}:{line}: error: {message}")).collect::<Vec<_>>().join("\n")
+    })?;
     let corpus_name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "corpus".into());
-    let mut plans = Vec::new();
-    for entry in manifest.plans {
-        let path: PathBuf = dir.join(&entry.file);
-        let level = match &entry.level {
-            Some(l) => Some(
-                parse_level(l)
-                    .ok_or_else(|| format!("{}: plan {}: unknown level `{l}`", manifest_path.display(), entry.file))?,
-            ),
-            None => None,
-        };
-        let tables = entry
-            .tables
-            .iter()
-            .map(parse_table)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| format!("{}: plan {}: {e}", manifest_path.display(), entry.file))?;
-        plans.push(Plan { display_path: format!("{corpus_name}/{}", entry.file), level, tables, path, entry });
-    }
+    let plans = entries
+        .into_iter()
+        .map(|entry| {
+            let path: PathBuf = dir.join(&entry.file);
+            let level = entry.level.as_deref().and_then(parse_level);
+            // Checked by manifest::parse.
+            let tables = entry.tables.iter().filter_map(|t| parse_table(t).ok()).collect();
+            Plan { display_path: format!("{corpus_name}/{}", entry.file), level, tables, path, entry }
+        })
+        .collect();
     Ok(plans)
 }

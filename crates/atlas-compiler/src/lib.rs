@@ -5,6 +5,7 @@
 //! an error. This crate knows nothing about the browser; the binary `atlas` is a thin CLI over
 //! [`compile`].
 
+pub mod audit;
 pub mod corpus;
 pub mod coverage;
 pub mod dump;
@@ -16,6 +17,7 @@ pub mod input;
 pub mod keys;
 pub mod layouts;
 pub mod lines;
+pub mod manifest;
 pub mod outline;
 pub mod output;
 pub mod places;
@@ -79,6 +81,31 @@ pub struct Compiled {
     pub locality: Option<Locality>,
     pub text: Vec<u8>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Compiles one plan from its text in memory, with no geography: the facts the text cannot tell
+/// come from `entry` (as `plans.toml` would give them). `file` names the text in diagnostics.
+/// This is the compiler's whole path from text to locality, for callers that hold no corpus on
+/// disk (the fuzz target).
+pub fn compile_text(file: &str, text: &str, entry: corpus::PlanEntry, keys: &keys::Keys) -> Compiled {
+    let level = entry.level.as_deref().and_then(corpus::parse_level);
+    let plan = corpus::Plan {
+        display_path: file.to_string(),
+        path: std::path::PathBuf::from(file),
+        level,
+        tables: entry.tables.iter().filter_map(|t| corpus::parse_table(t).ok()).collect(),
+        entry,
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let front = front::read(&lines);
+    let mut diagnostics = Vec::new();
+    let facts = resolve_facts(&plan, &front, text, None, &geo::Gazetteer::default(), &mut diagnostics);
+    let locality = facts.map(|facts| {
+        let (locality, found) = compile_plan(&plan, &lines, front, &facts, keys, &[], &[], &[], false, &[]);
+        diagnostics.extend(found);
+        locality
+    });
+    Compiled { locality, text: Vec::new(), diagnostics }
 }
 
 /// Reads the manifest, keys, registry and gazetteer. `Err` only when the corpus (or a given geo

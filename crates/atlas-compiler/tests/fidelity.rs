@@ -7,7 +7,7 @@
 use atlas_compiler::{compile, Options};
 use atlas_data::{Bundle, Locality};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 mod common;
 use common::corpus_dir;
@@ -25,19 +25,12 @@ fn fixture(name: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The corpus compiled with geography, or `None` (skip) without it; `cargo xtask test` sets
-/// `ATLAS_REQUIRE_GEO`, so that there it never skips.
+/// The corpus compiled with geography, or `None` (skip) without it; under `cargo xtask test`
+/// (`ATLAS_REQUIRE_GEO`) or CI a missing file fails instead.
 fn compiled() -> Option<Bundle> {
-    let geo = std::env::var_os("ATLAS_GEO").map(PathBuf::from).filter(|g| g.exists());
-    let gazetteer: Vec<PathBuf> = std::env::var_os("ATLAS_GAZETTEER")
-        .map(|l| std::env::split_paths(&l).filter(|p| p.exists()).collect())
-        .unwrap_or_default();
-    if geo.is_none() || gazetteer.is_empty() {
-        assert!(std::env::var_os("ATLAS_REQUIRE_GEO").is_none(), "ATLAS_GEO and ATLAS_GAZETTEER must be set");
-        eprintln!("skipping: set ATLAS_GEO and ATLAS_GAZETTEER (cargo xtask test does) to test fidelity");
-        return None;
-    }
-    Some(compile(&corpus_dir(), &Options { geo, gazetteer, ..Options::default() }).unwrap())
+    let geo = common::geo()?;
+    let gazetteer = common::gazetteer()?;
+    Some(compile(&corpus_dir(), &Options { geo: Some(geo), gazetteer, ..Options::default() }).unwrap())
 }
 
 fn locality<'b>(b: &'b Bundle, id: &str) -> &'b Locality {

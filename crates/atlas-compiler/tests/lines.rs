@@ -4,7 +4,6 @@
 
 use atlas_compiler::{compile, Options};
 use atlas_data::{PlaceKind, GEO_SCALE};
-use std::path::PathBuf;
 
 mod common;
 use common::{corpus_dir, Scratch};
@@ -16,11 +15,7 @@ fn across(lat: f64) -> Vec<[f64; 2]> {
 
 #[test]
 fn rivers_and_roads_give_their_course() {
-    let Some(geo) = std::env::var_os("ATLAS_GEO").map(PathBuf::from).filter(|g| g.exists()) else {
-        assert!(std::env::var_os("ATLAS_REQUIRE_GEO").is_none(), "ATLAS_GEO must name the county GeoJSON");
-        eprintln!("skipping: set ATLAS_GEO (cargo xtask test does) to test line features");
-        return;
-    };
+    let Some(geo) = common::geo() else { return };
     let scratch = Scratch::new("lines");
     let file = scratch.0.join("lines.geojson");
     let feature = |name: &str, kind: &str, coords: Vec<[f64; 2]>| {

@@ -39,7 +39,14 @@ the line features as ATLAS_LINES.";
 
 fn main() {
     if let Err(e) = run() {
-        eprintln!("atlas: {e:#}");
+        // `file:line: error: …` diagnostics stand as they are, for editors to jump to.
+        for line in format!("{e:#}").lines() {
+            if line.contains(": error: ") {
+                eprintln!("{line}");
+            } else {
+                eprintln!("atlas: {line}");
+            }
+        }
         std::process::exit(2);
     }
 }

@@ -58,13 +58,43 @@ fn marks_estimates(lines: &[&str], region: &region::Region) -> bool {
 }
 
 fn read(lines: &[&str], region: &region::Region, columns: &[Role]) -> (Vec<Row>, Vec<RowIssue>) {
-    let (mut rows, issues) = read_rows(region, columns);
+    let (mut rows, mut issues) = read_rows(region, columns);
+    for issue in numbering_issues(&rows) {
+        if !issues.iter().any(|i| i.line == issue.line) {
+            issues.push(issue);
+        }
+    }
     if marks_estimates(lines, region) {
         for c in rows.iter_mut().flat_map(|r| r.cells.values_mut()).filter(|c| value::has_mark(&c.raw)) {
             c.estimate = true;
         }
     }
     (rows, issues)
+}
+
+/// Whatever encoding a table came in, its rows' whole numbers must run 1, 2, 3 …: a jump means a
+/// row was lost (or its number garbled), a step back a row out of place. Each is reported at the
+/// row where the numbering breaks, so that no row goes missing silently.
+fn numbering_issues(rows: &[Row]) -> Vec<RowIssue> {
+    let mut issues = Vec::new();
+    let mut last = 0u32;
+    for row in rows {
+        let Some(n) = row.seq.as_deref().and_then(|s| s.parse::<u32>().ok()) else { continue };
+        let message = if n == last + 1 {
+            None
+        } else if n > last + 1 && last + 1 == n - 1 {
+            Some(format!("row {} is missing: the numbering goes from {last} to {n}", last + 1))
+        } else if n > last + 1 {
+            Some(format!("rows {}–{} are missing: the numbering goes from {last} to {n}", last + 1, n - 1))
+        } else {
+            Some(format!("row {n} comes after row {last}: the numbering is out of order"))
+        };
+        if let Some(message) = message {
+            issues.push(RowIssue { line: row.line, message });
+        }
+        last = n;
+    }
+    issues
 }
 
 fn read_rows(region: &region::Region, columns: &[Role]) -> (Vec<Row>, Vec<RowIssue>) {

@@ -45,8 +45,9 @@ impl Drop for Scratch {
 /// copied into it), or `None` when it is unset. A missing one fails the test instead when `require`
 /// is set or under CI (`CI` set, as `.ci/run` runs), so that a green run always means it ran.
 pub fn material(var: &str, what: &str, require: bool) -> Option<PathBuf> {
+    let exists = |p: &PathBuf| std::env::split_paths(p.as_os_str()).all(|part| part.exists());
     match std::env::var_os(var).map(PathBuf::from) {
-        Some(p) if p.exists() => Some(p),
+        Some(p) if exists(&p) => Some(p),
         found if require || std::env::var_os("CI").is_some() => panic!("{var} must name {what} (found {found:?})"),
         _ => {
             eprintln!("skipping: set {var} to {what}");
@@ -63,4 +64,15 @@ pub fn plans15() -> Option<PathBuf> {
 /// The registry's county polygons (`ATLAS_GEO`); `cargo xtask test` sets `ATLAS_REQUIRE_GEO`.
 pub fn geo() -> Option<PathBuf> {
     material("ATLAS_GEO", "the county GeoJSON", std::env::var_os("ATLAS_REQUIRE_GEO").is_some())
+}
+
+/// The gazetteer files (`ATLAS_GAZETTEER`, several separated like PATH), each of which must exist.
+pub fn gazetteer() -> Option<Vec<PathBuf>> {
+    let require = std::env::var_os("ATLAS_REQUIRE_GEO").is_some();
+    material("ATLAS_GAZETTEER", "the gazetteer files (towns.csv:seats.csv)", require)?;
+    let files: Vec<PathBuf> = std::env::split_paths(&std::env::var_os("ATLAS_GAZETTEER")?).collect();
+    for f in &files {
+        assert!(f.exists(), "ATLAS_GAZETTEER names {}, which does not exist", f.display());
+    }
+    Some(files)
 }

@@ -1,0 +1,45 @@
+//! Mutations of plan texts for robustness checks, shared by `tests/robust.rs` and the fuzz target
+//! `fuzz/fuzz_targets/compile.rs`: a window of a text's lines changed by (operation, line) pairs.
+
+fn full_width(line: &str) -> String {
+    line.chars()
+        .map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c) } else { c })
+        .collect()
+}
+
+/// Lines `start .. start + len + 1` of `text`, changed by each `(operation, line)` pair of `ops`:
+/// a line dropped, duplicated, swapped with the next, cut in half, its digits made full-width,
+/// repeated 300 times into one huge line, or a blank line inserted.
+pub fn mutate(text: &str, start: usize, len: usize, ops: &[u8]) -> String {
+    let all: Vec<&str> = text.lines().collect();
+    if all.is_empty() {
+        return String::new();
+    }
+    let start = start % all.len();
+    let end = (start + len + 1).min(all.len());
+    let mut lines: Vec<String> = all[start..end].iter().map(|l| l.to_string()).collect();
+    for op in ops.chunks_exact(2) {
+        if lines.is_empty() {
+            break;
+        }
+        let at = usize::from(op[1]) % lines.len();
+        match op[0] % 7 {
+            0 => {
+                lines.remove(at);
+            }
+            1 => lines.insert(at, lines[at].clone()),
+            2 => {
+                let next = (at + 1) % lines.len();
+                lines.swap(at, next);
+            }
+            3 => {
+                let keep = lines[at].chars().count() / 2;
+                lines[at] = lines[at].chars().take(keep).collect();
+            }
+            4 => lines[at] = full_width(&lines[at]),
+            5 => lines[at] = lines[at].repeat(300),
+            _ => lines.insert(at, String::new()),
+        }
+    }
+    lines.join("\n")
+}
