@@ -93,7 +93,10 @@ pub fn App() -> impl IntoView {
             })}
             {move || match slot.state.get() {
                 LoadState::Loading => view! { <p class="loading" role="status">"正在加载… Loading…"</p> }.into_any(),
-                LoadState::Failed(message) => view! { <ErrorView message /> }.into_any(),
+                LoadState::Failed(message) => {
+                    reveal();
+                    view! { <ErrorView message /> }.into_any()
+                }
                 LoadState::Ready(atlas) => view! { <Shell atlas /> }.into_any(),
             }}
         </main>
@@ -280,6 +283,18 @@ fn Shell(atlas: Atlas) -> impl IntoView {
             cards && working.with(|w| matches!(w, Working::Ready(_)))
         })
     };
+    // The app takes the prerendered first screen's place once its own is drawn: in the next
+    // frame, after the charts' effects have painted their canvases.
+    Effect::new(move |revealed: Option<bool>| {
+        if revealed == Some(true) {
+            return true;
+        }
+        let now = screen_ready.get() || working.with(|w| matches!(w, Working::Failed(_)));
+        if now {
+            request_animation_frame(reveal);
+        }
+        now
+    });
     let panel = move || {
         match working.get() {
         Working::Ready(data) => view! {
@@ -293,7 +308,7 @@ fn Shell(atlas: Atlas) -> impl IntoView {
         .into_any(),
         Working::Loading => view! {
             <section class="view" id="view-panel" role="tabpanel">
-                <p class="loading" role="status">{crate::state::tr("正在加载所选地方的数据…", "Loading the chosen localities…")}</p>
+                <views::lazy::Skeleton label=crate::state::tr("正在加载所选地方的数据…", "Loading the chosen localities…") />
             </section>
         }
         .into_any(),
@@ -497,9 +512,25 @@ fn Tabs() -> impl IntoView {
 }
 
 /// A panic must never leave a blank page: log it and show it in the page.
+/// Hands the page over to the app: the prerendered first screen (`prerender.rs`) goes, and the
+/// app's own `<main>`, laid out beneath it but hidden while `<html data-booting>` (set by
+/// `boot.js`), shows in the same frame. Called once the first screen is drawn, or on an error, so
+/// that the message is seen.
+pub fn reveal() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(first) = document.get_element_by_id("first-screen") {
+        first.remove();
+    }
+    if let Some(root) = document.document_element() {
+        root.remove_attribute("data-booting").ok();
+        root.remove_attribute("data-boot").ok();
+    }
+}
+
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
+        reveal();
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
         let Some(body) = document.body() else { return };
         if let Ok(div) = document.create_element("div") {

@@ -13,6 +13,8 @@ pub mod index;
 pub mod load;
 pub mod met;
 pub mod num;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod select;
 pub mod sort;
 pub mod state;

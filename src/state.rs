@@ -63,19 +63,9 @@ pub struct Atlas {
 }
 
 impl Atlas {
-    /// What the corpus holds, as the header says it: `十四五规划纲要`, or `十四五、十五五规划纲要`
-    /// for plans of several periods.
+    /// What the corpus holds, as the header says it (see [`subtitle`]).
     pub fn subtitle(&self, lang: Lang) -> String {
-        let mut periods: Vec<atlas_data::Period> = self.corpus.index.localities.iter().map(|s| s.period).collect();
-        periods.sort_unstable();
-        periods.dedup();
-        let zh: Vec<String> = periods.iter().map(|p| p.zh()).collect();
-        let en: Vec<String> = periods.iter().map(|p| p.en()).collect();
-        match periods.len() {
-            0 => lang.t("五年规划纲要", "Five-Year Plan outlines").into(),
-            1 => lang.pick(format!("{}规划纲要", zh[0]), format!("{} Five-Year Plan outlines", en[0])),
-            _ => lang.pick(format!("{}规划纲要", zh.join("、")), format!("Five-Year Plan outlines: {}", en.join(", "))),
-        }
+        subtitle(&self.corpus.index, lang)
     }
 
     pub fn new(corpus: Arc<Corpus>) -> Atlas {
@@ -158,15 +148,39 @@ impl Atlas {
     /// A locality's name; with its plan's period where the corpus holds plans of two periods for it
     /// (`湘潭县（十五五）`).
     pub fn name(&self, id: &str, lang: Lang) -> String {
-        let localities = &self.corpus.index.localities;
-        let Some(s) = self.corpus.position(id).and_then(|i| localities.get(i)) else { return id.to_string() };
-        let name = if lang == Lang::Zh { s.name.clone() } else { s.name_en.clone() };
-        let place = atlas_data::adcode_of(id);
-        if localities.iter().filter(|o| atlas_data::adcode_of(&o.id) == place).count() > 1 {
-            lang.pick(format!("{name}（{}）", s.period.zh()), format!("{name} ({} FYP)", s.period.en()))
-        } else {
-            name
+        match self.corpus.position(id) {
+            Some(i) => display_name(&self.corpus.index, i, lang),
+            None => id.to_string(),
         }
+    }
+}
+
+/// What a corpus holds, as the header says it: `十四五规划纲要`, or `十四五、十五五规划纲要` for plans
+/// of several periods.
+pub fn subtitle(index: &atlas_data::Index, lang: Lang) -> String {
+    let mut periods: Vec<atlas_data::Period> = index.localities.iter().map(|s| s.period).collect();
+    periods.sort_unstable();
+    periods.dedup();
+    let zh: Vec<String> = periods.iter().map(|p| p.zh()).collect();
+    let en: Vec<String> = periods.iter().map(|p| p.en()).collect();
+    match periods.len() {
+        0 => lang.t("五年规划纲要", "Five-Year Plan outlines").into(),
+        1 => lang.pick(format!("{}规划纲要", zh[0]), format!("{} Five-Year Plan outlines", en[0])),
+        _ => lang.pick(format!("{}规划纲要", zh.join("、")), format!("Five-Year Plan outlines: {}", en.join(", "))),
+    }
+}
+
+/// The name of the locality at position `i`, with its period where the corpus has two plans of
+/// the place.
+pub fn display_name(index: &atlas_data::Index, i: usize, lang: Lang) -> String {
+    let localities = &index.localities;
+    let Some(s) = localities.get(i) else { return String::new() };
+    let name = if lang == Lang::Zh { s.name.clone() } else { s.name_en.clone() };
+    let place = atlas_data::adcode_of(&s.id);
+    if localities.iter().filter(|o| atlas_data::adcode_of(&o.id) == place).count() > 1 {
+        lang.pick(format!("{name}（{}）", s.period.zh()), format!("{name} ({} FYP)", s.period.en()))
+    } else {
+        name
     }
 }
 

@@ -150,16 +150,41 @@ fn arrow_head(from: (i32, i32), to: (i32, i32), size: f64) -> Vec<(i32, i32)> {
     ]
 }
 
-/// Draws the scene; `compact` (thumbnails) leaves out labels and towns.
+/// (text, grid, background) colours.
+pub type Ink = (RGBColor, RGBColor, RGBColor);
+
+/// A label's box in pixels: (x0, y0, x1, y1).
+pub type LabelBox = (i32, i32, i32, i32);
+
+/// Draws the scene on a canvas; `compact` (thumbnails) leaves out labels and towns.
 pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, scene: &Scene, compact: bool) -> Result<Projection, String> {
-    let (root, (text, grid, bg)) = super::canvas::area(canvas)?;
+    let (root, ink) = super::canvas::area(canvas)?;
+    let (proj, labels) = paint(&root, ink, ratio, scene, compact)?;
+    if !compact {
+        // Where the labels went, for the browser tests: `x0,y0,x1,y1;…` in canvas pixels.
+        let boxes: Vec<String> = labels.iter().map(|(a, b, c, d)| format!("{a},{b},{c},{d}")).collect();
+        canvas.set_attribute("data-label-boxes", &boxes.join(";")).ok();
+    }
+    root.present().map_err(err)?;
+    Ok(proj)
+}
+
+/// Draws the scene on any plotters backend: the canvas in the browser, SVG for the prerendered
+/// first screen (`prerender.rs`), so that the two cannot drift apart. Returns the projection and
+/// the boxes of the labels drawn.
+pub fn paint<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    (text, grid, bg): Ink,
+    ratio: f64,
+    scene: &Scene,
+    compact: bool,
+) -> Result<(Projection, Vec<LabelBox>), String> {
     let (w, h) = root.dim_in_pixel();
     let own_points = scene.counties.iter().filter(|c| c.own).flat_map(|c| c.rings.iter().flatten().copied());
     let mark_points = scene.marks.iter().flat_map(|m| m.points.iter().copied());
     let Some(proj) = Projection::fit(own_points.chain(mark_points), w as f64, h as f64, 14.0 * ratio) else {
         root.draw_text("—", &("sans-serif", 14.0 * ratio).into_font().color(&text), (10, 10)).map_err(err)?;
-        root.present().map_err(err)?;
-        return Ok(Projection::default());
+        return Ok((Projection::default(), Vec::new()));
     };
     let px = |v: f64| (v * ratio).round() as i32;
     let font = |size: f64| ("sans-serif", size * ratio).into_font().color(&text);
@@ -188,6 +213,7 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, scene: &Scene, compact: bool
     let mut marks: Vec<&Mark> = scene.marks.iter().collect();
     crate::sort::sort_by_key(&mut marks, |m| (order(m.kind), m.highlighted));
     let mut labels: Vec<(&Mark, (i32, i32))> = Vec::new();
+    let mut taken: Vec<LabelBox> = Vec::new();
     for m in marks {
         // Along the river or road when the bundle has its course, else through the places.
         let line: Vec<(i32, i32)> =
@@ -257,7 +283,6 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, scene: &Scene, compact: bool
         // takes the first free spot around its point, and a label with no free spot is left out
         // (the element list beside the map names every element).
         crate::sort::sort_by_key(&mut labels, |(m, _)| (!m.highlighted, std::cmp::Reverse(order(m.kind))));
-        let mut taken: Vec<(i32, i32, i32, i32)> = Vec::new();
         for (m, at) in labels {
             let style = font(if m.highlighted { 15.0 } else { 12.5 });
             let (tw, th) = root.estimate_text_size(&m.label, &style).map_err(err)?;
@@ -284,12 +309,8 @@ pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, scene: &Scene, compact: bool
                 root.draw_text(&m.label, &style, (x, y)).map_err(err)?;
             }
         }
-        // Where the labels went, for the browser tests: `x0,y0,x1,y1;…` in canvas pixels.
-        let boxes: Vec<String> = taken.iter().map(|(a, b, c, d)| format!("{a},{b},{c},{d}")).collect();
-        canvas.set_attribute("data-label-boxes", &boxes.join(";")).ok();
     }
-    root.present().map_err(err)?;
-    Ok(proj)
+    Ok((proj, taken))
 }
 
 #[cfg(test)]

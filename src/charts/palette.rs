@@ -35,11 +35,17 @@ pub fn dark() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// (text, grid, background) of the light scheme: `--fg`, `--line`, `--bg` of the stylesheet,
+/// which also maps them to the dark scheme's on the prerendered SVG maps.
+pub const LIGHT: (RGBColor, RGBColor, RGBColor) =
+    (RGBColor(27, 31, 36), RGBColor(208, 215, 222), RGBColor(255, 255, 255));
+pub const DARK: (RGBColor, RGBColor, RGBColor) = (RGBColor(230, 237, 243), RGBColor(48, 54, 61), RGBColor(13, 17, 23));
+
 /// (text, grid, background) for the current scheme.
 pub fn ink() -> (RGBColor, RGBColor, RGBColor) {
     if dark() {
-        (RGBColor(230, 237, 243), RGBColor(48, 54, 61), RGBColor(13, 17, 23))
+        DARK
     } else {
-        (RGBColor(27, 31, 36), RGBColor(208, 215, 222), RGBColor(255, 255, 255))
+        LIGHT
     }
 }

@@ -25,7 +25,7 @@ pub fn panel(v: View) -> AnyView {
     }
     let attempt = RwSignal::new(0u32);
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">{tr("正在加载此视图…", "Loading this view…")}</p> }>
+        <Suspense fallback=|| view! { <Skeleton label=tr("正在加载此视图…", "Loading this view…") /> }>
             {move || {
                 attempt.track();
                 Suspend::new(async move {
@@ -44,6 +44,19 @@ pub fn panel(v: View) -> AnyView {
         </Suspense>
     }
     .into_any()
+}
+
+/// A view's frame in grey blocks while its code or data arrives: the panel keeps roughly the
+/// height it will have, so that nothing below jumps when the view is drawn.
+#[component]
+pub fn Skeleton(#[prop(into)] label: Signal<&'static str>) -> impl IntoView {
+    view! {
+        <div class="skeleton" role="status" aria-label=move || label.get()>
+            <div class="skeleton-bar"></div>
+            <div class="skeleton-bar short"></div>
+            <div class="skeleton-block"></div>
+        </div>
+    }
 }
 
 /// Starts fetching a view's code without showing it: the view a page opens on (beside its data)

@@ -52,9 +52,70 @@ pub fn Overview() -> impl IntoView {
     }
 }
 
+/// A card's value: text, or a figure as printed (with its line) that may be missing.
+pub enum Fact {
+    Text(String),
+    Printed(Option<Printed>),
+}
+
+/// What a locality's card says: the app draws it with Leptos, the prerendered first screen
+/// (`prerender.rs`) writes it as HTML, so the two say the same.
+pub struct CardText {
+    pub name: String,
+    /// `县 · 湘潭市`
+    pub level: String,
+    pub title: String,
+    /// (class of the value, term, value) in order.
+    pub rows: Vec<(&'static str, String, Fact)>,
+    pub thumb_label: String,
+}
+
+pub fn card_text(name: String, s: &Summary, parent: &str, card: &Card, lang: Lang) -> CardText {
+    let adopted = match (&card.adopted, card.adopted_curated) {
+        (Some(d), false) => d.clone(),
+        (Some(d), true) => format!("{d} {}", lang.t("（据原文校订）", "(curated)")),
+        (None, _) => lang.t("原文未载", "not printed").to_string(),
+    };
+    let slogan = s.slogan.clone().unwrap_or_else(|| "—".to_string());
+    let p = card.period;
+    let rows = vec![
+        ("adopted", lang.t("通过日期", "Adopted").to_string(), Fact::Text(adopted)),
+        ("period", lang.t("规划期", "Plan period").to_string(), Fact::Text(period_text(p, lang))),
+        (
+            "count-plan",
+            lang.pick(format!("{}指标", p.zh()), format!("{} FYP indicators", p.en())),
+            Fact::Text(card.plan_rows.to_string()),
+        ),
+        (
+            "count-review",
+            lang.pick(format!("{}完成情况", p.previous().zh()), format!("{} FYP results", p.previous().en())),
+            Fact::Text(card.review_rows.to_string()),
+        ),
+        ("count-projects", lang.t("项目", "Projects").to_string(), Fact::Text(s.projects.to_string())),
+        ("slogan", lang.t("空间布局", "Spatial layout").to_string(), Fact::Text(slogan.clone())),
+        (
+            "gdp-target",
+            lang.pick(format!("{}年地区生产总值目标", p.end()), format!("{} GDP target", p.end())),
+            Fact::Printed(card.gdp_target.clone()),
+        ),
+        (
+            "gdp-growth",
+            lang.t("地区生产总值年均增长", "Planned GDP growth").to_string(),
+            Fact::Printed(card.gdp_growth.clone()),
+        ),
+    ];
+    CardText {
+        thumb_label: format!("{} {slogan} — {}", s.name, lang.t("空间布局缩略图", "layout thumbnail")),
+        name,
+        level: format!("{} · {parent}", level_label(s.level, lang)),
+        title: card.title.clone(),
+        rows,
+    }
+}
+
 fn card_view(s: &Summary, parent: String, card: &Card, lang: Lang) -> impl IntoView {
     let id = s.id.clone();
-    let value = move |v: &Option<Printed>| match v.clone() {
+    let value = move |v: Option<Printed>| match v {
         Some(Printed { raw, line }) => {
             let id = id.clone();
             view! { <button class="value" on:click=move |_| super::open_provenance(&id, line)>{raw}</button> }
@@ -64,34 +125,28 @@ fn card_view(s: &Summary, parent: String, card: &Card, lang: Lang) -> impl IntoV
             view! { <span class="missing" title=lang.t("规划未列出", "not stated in the plan")>"—"</span> }.into_any()
         }
     };
-    let adopted = match (&card.adopted, card.adopted_curated) {
-        (Some(d), false) => d.clone(),
-        (Some(d), true) => format!("{d} {}", lang.t("（据原文校订）", "(curated)")),
-        (None, _) => lang.t("原文未载", "not printed").to_string(),
-    };
-    let slogan = s.slogan.clone().unwrap_or_else(|| "—".to_string());
+    let text = card_text(crate::state::atlas().name(&s.id, lang), s, &parent, card, lang);
+    let rows = text
+        .rows
+        .into_iter()
+        .map(|(class, term, fact)| {
+            let value = match fact {
+                Fact::Text(t) => t.into_any(),
+                Fact::Printed(p) => value(p),
+            };
+            view! { <dt>{term}</dt><dd class=class>{value}</dd> }
+        })
+        .collect_view();
     let scene = crate::views::map::card_scene(&s.id, card, lang);
-    let thumb_label = format!("{} {slogan} — {}", s.name, lang.t("空间布局缩略图", "layout thumbnail"));
+    let thumb_label = text.thumb_label;
     let draw = move |c: &web_sys::HtmlCanvasElement, r: f64| crate::charts::map::draw(c, r, &scene, true).map(|_| ());
     let ui = ui();
     let map_id = s.id.clone();
     view! {
         <article class="card" data-locality=s.id.clone()>
-            <h2>{crate::state::atlas().name(&s.id, lang)}<span class="level">{level_label(s.level, lang)}" · "{parent}</span></h2>
-            <p class="plan-title">{card.title.clone()}</p>
-            <dl>
-                <dt>{lang.t("通过日期", "Adopted")}</dt><dd class="adopted">{adopted}</dd>
-                <dt>{lang.t("规划期", "Plan period")}</dt><dd class="period">{period_text(card.period, lang)}</dd>
-                <dt>{lang.pick(format!("{}指标", card.period.zh()), format!("{} FYP indicators", card.period.en()))}</dt>
-                <dd class="count-plan">{card.plan_rows}</dd>
-                <dt>{lang.pick(format!("{}完成情况", card.period.previous().zh()), format!("{} FYP results", card.period.previous().en()))}</dt>
-                <dd class="count-review">{card.review_rows}</dd>
-                <dt>{lang.t("项目", "Projects")}</dt><dd class="count-projects">{s.projects}</dd>
-                <dt>{lang.t("空间布局", "Spatial layout")}</dt><dd class="slogan">{slogan}</dd>
-                <dt>{lang.pick(format!("{}年地区生产总值目标", card.period.end()), format!("{} GDP target", card.period.end()))}</dt>
-                <dd class="gdp-target">{value(&card.gdp_target)}</dd>
-                <dt>{lang.t("地区生产总值年均增长", "Planned GDP growth")}</dt><dd class="gdp-growth">{value(&card.gdp_growth)}</dd>
-            </dl>
+            <h2>{text.name}<span class="level">{text.level}</span></h2>
+            <p class="plan-title">{text.title}</p>
+            <dl>{rows}</dl>
             <button class="thumb" aria-label=lang.t("打开空间布局地图", "Open the spatial layout map")
                 on:click=move |_| ui.params.update(|p| { p.set("view", "map"); p.set("mloc", map_id.clone()); })>
                 <crate::charts::canvas::ChartCanvas label=thumb_label height=150.0 draw class="thumbnail" no_png=true />

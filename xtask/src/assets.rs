@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 /// The widget's files, hashed in this order (after the lazy chunks and their loader): each one's
 /// name is rewritten in the scripts after it.
-const HASHED: [&str; 4] = ["plan-atlas_bg.wasm", "plan-atlas.js", "atlas.css", "init.js"];
+const HASHED: [&str; 5] = ["plan-atlas_bg.wasm", "plan-atlas.js", "atlas.css", "init.js", "boot.js"];
 use crate::split::LOADER;
 /// Extensions worth compressing (images here are already compressed, or absent).
 const COMPRESSIBLE: [&str; 8] = ["html", "js", "mjs", "wasm", "css", "atlas", "json", "svg"];
@@ -240,14 +240,16 @@ mod tests {
             .unwrap();
         std::fs::write(dir.join("atlas.css"), "body{}".repeat(200)).unwrap();
         std::fs::write(dir.join("init.js"), "import i from './plan-atlas.js'; i('plan-atlas_bg.wasm');").unwrap();
+        std::fs::write(dir.join("boot.js"), "document.documentElement.setAttribute('data-js', '');").unwrap();
         std::fs::write(
             dir.join("index.html"),
-            "<link href=\"./atlas.css\">\n<link data-trunk rel=\"rust\">\n<script type=\"module\" src=\"init.js\"></script>",
+            "<script src=\"boot.js\"></script>\n<link href=\"./atlas.css\">\n<link data-trunk rel=\"rust\">\n<script type=\"module\" src=\"init.js\"></script>",
         )
         .unwrap();
         let names = hash(&dir, &["split_a.wasm".to_string()]).unwrap();
         let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
         assert!(html.contains(&names["atlas.css"]) && html.contains(&names["init.js"]), "{html}");
+        assert!(html.contains(&format!("src=\"{}\"", names["boot.js"])), "{html}");
         // The script, the wasm and the index are asked for before the loader runs.
         let preload = html.find("rel=\"preload\"").unwrap();
         assert!(preload < html.find("<script").unwrap(), "{html}");

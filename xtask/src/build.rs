@@ -22,6 +22,8 @@ pub fn run() -> Result<PathBuf> {
     run_cmd(split::link_with_split(Command::new("trunk").args(["build", "--release"]).env("PATH", &path))?)?;
     let dist = project_root().join("dist");
     let chunks = split::install(&dist, &tools::ensure_wasm_opt()?)?;
+    // The overview's content in the page itself, and the plan texts it links to.
+    crate::prerender::run(&dist)?;
     // Content-hashed names for the widget's files, then .br/.gz beside every asset.
     let names = crate::assets::hash(&dist, &chunks)?;
     crate::assets::minify(&dist, &names)?;

@@ -8,6 +8,7 @@ mod corpus;
 mod fidelity;
 mod lighthouse;
 mod offline;
+mod prerender;
 mod scale;
 mod serve;
 mod split;

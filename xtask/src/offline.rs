@@ -5,7 +5,7 @@
 //! `data:` URL instead of a file beside it.
 
 use crate::split::LOADER;
-use crate::{assets, build, corpus};
+use crate::{assets, build, corpus, project_root};
 use anyhow::{bail, Context, Result};
 use std::path::Path;
 
@@ -35,6 +35,9 @@ pub fn run() -> Result<()> {
     let js = with_inlined_chunks(&js, &dist)?;
     let wasm = std::fs::read(assets::resolve(&dist, "plan-atlas_bg.wasm")).context("dist/plan-atlas_bg.wasm")?;
     let bundle = std::fs::read(&full)?;
+    // The same first screen as the site's, without links: the offline file has no text pages.
+    let first = plan_atlas::prerender::first_screen(&crate::prerender::corpus_parts()?, None);
+    let boot = std::fs::read_to_string(project_root().join("www/boot.js")).context("www/boot.js")?;
     let html = format!(
         r#"<!DOCTYPE html>
 <html lang="zh-CN" data-offline="">
@@ -43,11 +46,16 @@ pub fn run() -> Result<()> {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>规划图鉴 Plan Atlas (offline)</title>
 <link rel="icon" href="data:,">
+<script>
+{boot}
+</script>
 <style>
 {css}
 </style>
 </head>
 <body>
+{note}
+{first}
 <script type="application/octet-stream" id="atlas-bundle">{bundle}</script>
 <script type="module">
 {js}
@@ -58,6 +66,7 @@ start();
 </body>
 </html>
 "#,
+        note = crate::prerender::noscript_note(false),
         bundle = base64(&bundle),
         wasm = base64(&wasm),
     );

@@ -38,10 +38,13 @@ fn road_number(s: &str) -> bool {
     matches!(c.next(), Some('G' | 'S')) && s.len() >= 2 && c.all(|d| d.is_ascii_digit())
 }
 
+/// The longest feature name read (`湘江（涟水）—杨河发展带` is 12).
+const MAX_NAME_CHARS: usize = 16;
+
 /// The kind of a named feature from how its name ends; `None` for names of no such kind.
 pub fn classify(name: &str) -> Option<PlaceKind> {
     let n = name.chars().count();
-    if !(2..=16).contains(&n) || name.contains(['，', '。', '、', '：', '“', '”']) {
+    if !(2..=MAX_NAME_CHARS).contains(&n) || name.contains(['，', '。', '、', '：', '“', '”']) {
         return None;
     }
     if road_number(name) {
@@ -189,8 +192,15 @@ pub fn named_features(text: &str, places: &LocalPlaces) -> Vec<(usize, String, P
         let whole = classify(name).map(|k| (name, k));
         let hit = whole.or_else(|| {
             // A longer name with words after it: strong endings anywhere, weak ones at a list's end.
-            let ends: Vec<usize> = name.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
-            ends.iter().rev().skip(1).find_map(|&e| {
+            // Only heads `classify` can accept (up to MAX_NAME_CHARS): a clause with no
+            // punctuation may be a whole page long.
+            let ends: Vec<usize> = name
+                .char_indices()
+                .take(MAX_NAME_CHARS)
+                .map(|(i, c)| i + c.len_utf8())
+                .filter(|&e| e < name.len())
+                .collect();
+            ends.iter().rev().find_map(|&e| {
                 let head = &name[..e];
                 let trailing = AFTER_PLACE.iter().any(|w| name[e..].starts_with(w));
                 classify(head)

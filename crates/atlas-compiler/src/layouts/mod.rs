@@ -401,8 +401,13 @@ fn definition_at(text: &str, label: &str, from: usize) -> Option<usize> {
         .map(|(p, _)| from + p + label.len())
 }
 
+/// The most of an element's definition read for its places: real definitions run to a few
+/// hundred characters; a text with no paragraph breaks must not make each element read all of it.
+const DEFINITION_CHARS: usize = 3000;
+
 fn element(part: &Part, name: &str, line: u32, text: &str, places: &LocalPlaces) -> Element {
     let name = crate::text::tidy(&name.replace(['“', '”', '*'], ""));
+    let text = text.char_indices().nth(DEFINITION_CHARS).map_or(text, |(end, _)| &text[..end]);
     let mut found = features::places_of(&name, text, places, role_place_kind(part.role));
     if found.is_empty() && part.role.is_core() {
         // A core named without a place is the seat (中心城区 / 县城).

@@ -1,6 +1,9 @@
 //! Mutations of plan texts for robustness checks, shared by `tests/robust.rs` and the fuzz target
 //! `fuzz/fuzz_targets/compile.rs`: a window of a text's lines changed by (operation, line) pairs.
 
+/// How long a line the "huge line" mutation makes.
+const HUGE_LINE: usize = 64 * 1024;
+
 fn full_width(line: &str) -> String {
     line.chars()
         .map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c) } else { c })
@@ -9,7 +12,7 @@ fn full_width(line: &str) -> String {
 
 /// Lines `start .. start + len + 1` of `text`, changed by each `(operation, line)` pair of `ops`:
 /// a line dropped, duplicated, swapped with the next, cut in half, its digits made full-width,
-/// repeated 300 times into one huge line, or a blank line inserted.
+/// repeated into one huge line (up to 64 KB), or a blank line inserted.
 pub fn mutate(text: &str, start: usize, len: usize, ops: &[u8]) -> String {
     let all: Vec<&str> = text.lines().collect();
     if all.is_empty() {
@@ -37,7 +40,11 @@ pub fn mutate(text: &str, start: usize, len: usize, ops: &[u8]) -> String {
                 lines[at] = lines[at].chars().take(keep).collect();
             }
             4 => lines[at] = full_width(&lines[at]),
-            5 => lines[at] = lines[at].repeat(300),
+            // One huge line of up to 64 KB (beyond any real line), not one grown without bound.
+            5 => {
+                let times = (HUGE_LINE / lines[at].len().max(1)).min(300);
+                lines[at] = lines[at].repeat(times.max(1));
+            }
             _ => lines.insert(at, String::new()),
         }
     }
