@@ -56,7 +56,8 @@ pub fn first_screen(parts: &Parts, links: TextLinks) -> String {
     ));
     html.push_str(&chips(parts, lang));
     html.push_str(&tabs(lang));
-    html.push_str("<section class=\"view\" id=\"view-panel\" role=\"tabpanel\">\n");
+    // No ids: the app's own shell, laid out beneath this one until it takes over, carries them.
+    html.push_str("<section class=\"view\" role=\"tabpanel\">\n");
     for i in 0..shown {
         let card = Card::of(&parts.shards[i]);
         html.push_str(&card_html(parts, i, &card, lang, links));
@@ -116,8 +117,7 @@ fn tabs(lang: Lang) -> String {
     for v in View::ALL {
         let selected = v == View::Overview;
         html.push_str(&format!(
-            "<button role=\"tab\" id=\"tab-{0}\" data-view=\"{0}\" aria-selected=\"{selected}\" \
-             aria-controls=\"view-panel\" tabindex=\"{1}\">{2}</button>",
+            "<button role=\"tab\" data-view=\"{0}\" aria-selected=\"{selected}\" tabindex=\"{1}\">{2}</button>",
             v.slug(),
             if selected { 0 } else { -1 },
             v.label(lang)

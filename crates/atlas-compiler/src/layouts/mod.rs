@@ -131,7 +131,9 @@ impl Scope {
             }
             line_at.push((text.len(), j as u32 + 1));
             text.push_str(l.trim());
-            if j == start {
+            // The slogan's paragraph is the first line kept (its own line may be blank or a
+            // figure caption in a garbled text).
+            if line_at.len() == 1 {
                 first_line_end = text.len();
             }
             text.push('\n');
@@ -182,7 +184,7 @@ fn definition(scope: &Scope, parts: &[Part], slogan_at: usize) -> Result<Definit
             .collect();
         return Ok(Definition::Labelled(ranges));
     }
-    let paragraph = &text[slogan_at..scope.first_line_end];
+    let paragraph = text.get(slogan_at..scope.first_line_end).unwrap_or("");
     let mut claimed: Vec<String> = Vec::new();
     let mut names = Vec::new();
     for p in parts {
