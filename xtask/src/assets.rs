@@ -252,7 +252,7 @@ mod tests {
         assert!(html.contains(&format!("src=\"{}\"", names["boot.js"])), "{html}");
         // The script, the wasm and the index are asked for before the loader runs.
         let preload = html.find("rel=\"preload\"").unwrap();
-        assert!(preload < html.find("<script").unwrap(), "{html}");
+        assert!(preload < html.find("<script type=\"module\"").unwrap(), "{html}");
         assert!(html.contains(&format!("modulepreload\" href=\"./{}\"", names["plan-atlas.js"])), "{html}");
         assert!(html.contains(&format!("href=\"./{}\" as=\"fetch\"", names["plan-atlas_bg.wasm"])), "{html}");
         assert!(!html.contains("data-trunk"), "{html}");

@@ -187,8 +187,8 @@ long tables rewrite a screenful of reused row slots per change and the rest fram
     ));
     // The views split out of the main module (`xtask/src/split.rs`): what opening each one adds.
     md.push_str(
-        "\nOpening another view then fetches its wasm chunks once (code shared by several views sits in\n\
-         chunks of its own, fetched once for all of them):\n\n| view | chunks | raw | brotli -q 11 |\n|---|---:|---:|---:|\n",
+        "\nOpening another view then fetches its wasm modules once: its own, and the one module of the code\n\
+         the views share (`xtask/wasm-split/README.md`), fetched once for all of them:\n\n| view | modules | raw | brotli -q 11 |\n|---|---:|---:|---:|\n",
     );
     if let Some(views) = figures["view_files"].as_object() {
         for (view, files) in views {

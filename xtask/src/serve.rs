@@ -15,17 +15,35 @@ pub fn run() -> Result<()> {
     let dist = crate::project_root().join("dist");
     let listener = TcpListener::bind("127.0.0.1:8080")?;
     eprintln!("serving {} on http://127.0.0.1:8080 (Ctrl-C to stop)", dist.display());
-    serve(listener, dist)
+    serve(listener, dist, Encodings::Precompressed)
+}
+
+/// Which encoded siblings a host sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encodings {
+    /// Brotli, else gzip: the precompressed `.br` and `.gz` files, as the README asks of hosts.
+    Precompressed,
+    /// Gzip only, as a host that merely compresses what it serves would.
+    GzipOnly,
+}
+
+impl Encodings {
+    fn offered(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Encodings::Precompressed => &[("br", "br"), ("gzip", "gz")],
+            Encodings::GzipOnly => &[("gzip", "gz")],
+        }
+    }
 }
 
 /// Serves `root` on `listener` until the process ends, a thread per connection.
-pub fn serve(listener: TcpListener, root: PathBuf) -> Result<()> {
+pub fn serve(listener: TcpListener, root: PathBuf, encodings: Encodings) -> Result<()> {
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
         let root = root.clone();
         std::thread::spawn(move || {
             // A client that hangs up mid-request is not our error.
-            let _ = respond(stream, &root);
+            let _ = respond(stream, &root, encodings);
         });
     }
     Ok(())
@@ -78,10 +96,10 @@ fn file_for(root: &Path, target: &str) -> Option<PathBuf> {
     file.is_file().then_some(file)
 }
 
-/// The encoding to send: brotli, then gzip, when the browser accepts it and the sibling exists.
-fn encoded(file: &Path, accept: &str) -> (PathBuf, Option<&'static str>) {
+/// The encoding to send: the first offered that the browser accepts and whose sibling exists.
+fn encoded(file: &Path, accept: &str, encodings: Encodings) -> (PathBuf, Option<&'static str>) {
     let accepts = |enc: &str| accept.split(',').any(|a| a.split(';').next().is_some_and(|t| t.trim() == enc));
-    for (enc, ext) in [("br", "br"), ("gzip", "gz")] {
+    for &(enc, ext) in encodings.offered() {
         let sibling = PathBuf::from(format!("{}.{ext}", file.display()));
         if accepts(enc) && sibling.is_file() {
             return (sibling, Some(enc));
@@ -90,7 +108,7 @@ fn encoded(file: &Path, accept: &str) -> (PathBuf, Option<&'static str>) {
     (file.to_path_buf(), None)
 }
 
-fn respond(stream: TcpStream, root: &Path) -> std::io::Result<()> {
+fn respond(stream: TcpStream, root: &Path, encodings: Encodings) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request = String::new();
     reader.read_line(&mut request)?;
@@ -115,7 +133,7 @@ fn respond(stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let Some(file) = file_for(root, target) else {
         return out.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found");
     };
-    let (body_file, encoding) = encoded(&file, &accept);
+    let (body_file, encoding) = encoded(&file, &accept, encodings);
     let body = std::fs::read(&body_file)?;
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let cache = if assets::is_hashed(&name) { "public, max-age=31536000, immutable" } else { "no-cache" };
@@ -160,8 +178,15 @@ mod tests {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let root = dir.clone();
-        std::thread::spawn(move || serve(listener, root));
+        std::thread::spawn(move || serve(listener, root, Encodings::Precompressed));
+        let gzip_only = TcpListener::bind("127.0.0.1:0").unwrap();
+        let gzip_port = gzip_only.local_addr().unwrap().port();
+        let root = dir.clone();
+        std::thread::spawn(move || serve(gzip_only, root, Encodings::GzipOnly));
 
+        let (head, body) = get(gzip_port, "/app-0123456789.wasm", "gzip, deflate, br");
+        assert!(head.contains("Content-Encoding: gzip"), "{head}");
+        assert_eq!(body, std::fs::read(dir.join("app-0123456789.wasm.gz")).unwrap());
         let (head, body) = get(port, "/app-0123456789.wasm", "gzip, deflate, br");
         assert!(head.contains("Content-Encoding: br") && head.contains("immutable"), "{head}");
         assert!(head.contains("application/wasm") && head.contains("Vary: Accept-Encoding"));
