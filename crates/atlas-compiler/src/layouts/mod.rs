@@ -222,11 +222,18 @@ pub fn extract(lines: &[&str], contexts: &[String], places: &LocalPlaces) -> Ext
         if score < 2 {
             continue;
         }
+        // Each slogan once per line and way it is called: a line repeated into a huge one names
+        // it hundreds of times.
+        let mut tried: Vec<(&str, bool)> = Vec::new();
         for (open, q) in quoted_runs(line) {
             // Phrases are a layout only when the clause calls them one (`“…”的市域空间格局`).
             let after = &line[open + '“'.len_utf8() + q.len() + '”'.len_utf8()..];
             let clause = &after[..after.find(['，', '。', '；']).unwrap_or(after.len())];
             let called_layout = ["格局", "布局", "空间结构"].iter().any(|w| clause.contains(w));
+            if tried.contains(&(q, called_layout)) {
+                continue;
+            }
+            tried.push((q, called_layout));
             let phrases = parse_phrases(q).filter(|_| called_layout);
             let Some(parts) = parse_slogan(q).or(phrases) else { continue };
             if found.iter().any(|f| f.1 == q) {
