@@ -86,13 +86,16 @@ for (const width of [390, 1280]) {
 }
 
 test('the offline file shows the overview with JavaScript off', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto('file://' + path.resolve(dist(), 'plan-atlas-offline.html'));
-  assert.equal(await page.locator('article.card').count(), expected().localities.length);
-  assert.ok(await page.locator('article.card svg.thumbnail').first().isVisible());
-  await page.screenshot({ path: screenshotPath('first-screen-offline-nojs') });
-  await context.close();
+  for (const width of [390, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('file://' + path.resolve(dist(), 'plan-atlas-offline.html'));
+    assert.equal(await page.locator('article.card').count(), expected().localities.length);
+    assert.ok(await page.locator('article.card svg.thumbnail').first().isVisible());
+    await noOverflow(page, `offline, ${width} px`);
+    await page.screenshot({ path: screenshotPath(`first-screen-offline-nojs-${width}`) });
+    await context.close();
+  }
 });
 
 test('the app takes over with the same layout and no layout shift', async () => {

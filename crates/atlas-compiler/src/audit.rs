@@ -1,7 +1,7 @@
 //! Two promises the compiler makes about what it read, checked after the fact on any text (the
 //! fuzz target and the robustness tests call this):
-//! - every value is traceable: a cell's printed text is on its row's line or the lines after it
-//!   (a row wrapped over lines), so the widget's "source line" is right;
+//! - every value is traceable: a cell's printed text is on its row's line or the lines after it,
+//!   up to the next row (a row wrapped over lines), so the widget's "source line" is right;
 //! - every table row is read or reported: a table's numbered rows run 1, 2, 3 … in order, or a
 //!   diagnostic cites a line of that table (a gap, a duplicate, a row out of place).
 
@@ -27,8 +27,13 @@ pub fn audit(text: &str, compiled: &Compiled) -> Vec<String> {
             broken.push(format!("row `{}` cites line {} of {}", row.name, row.line, lines.len()));
             continue;
         }
-        let near: String =
+        // A row's cells stand on the ROW_SPAN lines from its line, or up to the next row's line.
+        let after: String =
             lines[first..].iter().filter(|l| !l.trim().is_empty()).take(ROW_SPAN).map(|l| squeeze(l)).collect();
+        let next = locality.indicators.iter().map(|r| r.line as usize).filter(|&l| l > row.line as usize).min();
+        let to_next: String =
+            lines[first..next.map_or(first + 1, |n| (n - 1).min(lines.len()))].iter().map(|l| squeeze(l)).collect();
+        let near = if to_next.len() > after.len() { to_next } else { after };
         for (column, cell) in &row.cells {
             if !near.contains(&squeeze(&cell.raw)) {
                 broken.push(format!(

@@ -127,7 +127,7 @@ fn recipes_the_fuzzer_found_keep_the_promises() {
         // One huge line: read in linear time (a clause with no punctuation, an element's definition).
         &[0xe5, 0x86, 0x9c, 0x2e, 0xe6, 0x28, 0x91],
         &[0xa7, 0xa7, 0x31, 0xa7, 0x01, 0xbb, 0xba, 0x31, 0xf3, 0xe5, 0x26],
-        // A huge line duplicated: each slogan it names is tried once per line.
+        // A huge line naming its slogans hundreds of times: each is tried once per line.
         &[
             93, 26, 126, 1, 1, 11, 1, 21, 230, 149, 153, 173, 166, 229, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
             8, 8, 8, 8, 8, 8, 8, 8, 231, 178,

@@ -1,8 +1,10 @@
 //! Mutations of plan texts for robustness checks, shared by `tests/robust.rs` and the fuzz target
 //! `fuzz/fuzz_targets/compile.rs`: a window of a text's lines changed by (operation, line) pairs.
 
-/// How long a line the "huge line" mutation makes.
+/// How long a line the "huge line" mutation makes (one per text).
 const HUGE_LINE: usize = 64 * 1024;
+/// Longer than any line of the seeds: a line made huge.
+const LONG_LINE: usize = 8 * 1024;
 
 fn full_width(line: &str) -> String {
     line.chars()
@@ -12,7 +14,7 @@ fn full_width(line: &str) -> String {
 
 /// Lines `start .. start + len + 1` of `text`, changed by each `(operation, line)` pair of `ops`:
 /// a line dropped, duplicated, swapped with the next, cut in half, its digits made full-width,
-/// repeated into one huge line (up to 64 KB), or a blank line inserted.
+/// repeated into one huge line (up to 64 KB; one per text), or a blank line inserted.
 pub fn mutate(text: &str, start: usize, len: usize, ops: &[u8]) -> String {
     let all: Vec<&str> = text.lines().collect();
     if all.is_empty() {
@@ -30,7 +32,9 @@ pub fn mutate(text: &str, start: usize, len: usize, ops: &[u8]) -> String {
             0 => {
                 lines.remove(at);
             }
-            1 => lines.insert(at, lines[at].clone()),
+            // A line of normal length: the one huge line stays one.
+            1 if lines[at].len() <= LONG_LINE => lines.insert(at, lines[at].clone()),
+            1 => {}
             2 => {
                 let next = (at + 1) % lines.len();
                 lines.swap(at, next);
@@ -41,10 +45,11 @@ pub fn mutate(text: &str, start: usize, len: usize, ops: &[u8]) -> String {
             }
             4 => lines[at] = full_width(&lines[at]),
             // One huge line of up to 64 KB (beyond any real line), not one grown without bound.
-            5 => {
+            5 if lines.iter().all(|l| l.len() <= LONG_LINE) => {
                 let times = (HUGE_LINE / lines[at].len().max(1)).min(300);
                 lines[at] = lines[at].repeat(times.max(1));
             }
+            5 => {}
             _ => lines.insert(at, String::new()),
         }
     }
