@@ -117,7 +117,7 @@ fn mutated_tables_are_read_or_reported() {
 /// (operation, line) pairs.
 #[test]
 fn recipes_the_fuzzer_found_keep_the_promises() {
-    let found: [&[u8]; 5] = [
+    let found: [&[u8]; 6] = [
         // A layout scope whose first kept line is not the slogan's: sliced backwards.
         &[111, 101, 101, 6, 166, 88, 129, 82, 37, 8, 167, 6, 166, 21, 171, 230, 115, 88, 26, 117, 83, 46],
         &[
@@ -127,6 +127,12 @@ fn recipes_the_fuzzer_found_keep_the_promises() {
         // One huge line: read in linear time (a clause with no punctuation, an element's definition).
         &[0xe5, 0x86, 0x9c, 0x2e, 0xe6, 0x28, 0x91],
         &[0xa7, 0xa7, 0x31, 0xa7, 0x01, 0xbb, 0xba, 0x31, 0xf3, 0xe5, 0x26],
+        // A blank line splitting a row of a one-cell-per-line table: the values left before the
+        // next row's name are reported, and that row cites its name's line.
+        &[
+            167, 83, 0, 20, 127, 247, 22, 22, 0, 114, 45, 1, 247, 22, 22, 49, 0, 114, 91, 48, 50, 48, 231, 28, 28, 188,
+            149,
+        ],
         // A huge line naming its slogans hundreds of times: each is tried once per line.
         &[
             93, 26, 126, 1, 1, 11, 1, 21, 230, 149, 153, 173, 166, 229, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,

@@ -328,7 +328,7 @@ impl<'c> Assembler<'c> {
         if filled.is_empty() || filled.iter().any(|&i| is_header_cell(texts[i]) || self.is_header_year(texts[i])) {
             return;
         }
-        let line = cells[filled[0]].line;
+        let mut line = cells[filled[0]].line;
         if filled.len() == 1 && !looks_like_value(texts[filled[0]]) && !is_seq(texts[filled[0]]) {
             self.set_category(texts[filled[0]]);
             return;
@@ -374,6 +374,16 @@ impl<'c> Assembler<'c> {
                 self.issue(line, format!("row has values but no name: {}", texts.join(" | ")));
                 return;
             };
+            // Values before the name belong to no row this one can tell (a row split or merged by
+            // the conversion): reported, and the row starts at its name.
+            let before: Vec<&str> = filled.iter().filter(|&&i| i < name_at).map(|&i| texts[i]).collect();
+            if !before.is_empty() {
+                self.issue(
+                    line,
+                    format!("values before the name `{}` are left out: {}", texts[name_at], before.join(" | ")),
+                );
+                line = cells[name_at].line;
+            }
             let mut vs = name_at + 1;
             if self.col(Role::Unit).is_some() && texts.get(vs).is_some_and(|t| looks_like_unit(t)) {
                 unit = Some(texts[vs].to_string());
