@@ -2,7 +2,7 @@
 // widths, light and dark, reports no violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, dist, VIEW_READY } from './harness.mjs';
+import { serve, launch, dist, VIEW_READY, open } from './harness.mjs';
 
 const AXE = new URL('./node_modules/axe-core/axe.min.js', import.meta.url).pathname;
 // Open panels and highlighted states, beside each view's first screen.
@@ -21,7 +21,7 @@ for (const [lang, width, dark] of [['zh', 390, false], ['en', 390, true], ['zh',
     const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: dark ? 'dark' : 'light' });
     const found = [];
     for (const [view, ready] of [...Object.entries(VIEW_READY), ...Object.entries(STATES)]) {
-      await page.goto(`${server.url}?view=${view}&lang=${lang}`);
+      await open(page, `${server.url}?view=${view}&lang=${lang}`);
       await page.locator(ready).first().waitFor();
       await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, dist, expected } from './harness.mjs';
+import { serve, launch, dist, expected, open } from './harness.mjs';
 
 let server, browser, dir;
 before(async () => {
@@ -44,7 +44,7 @@ after(async () => {
 
 test('PlanAtlas.open gives indicators, projects and layouts as plain objects with their source', async () => {
   const page = await browser.newPage();
-  await page.goto(`${server.url}notebook.html`);
+  await open(page, `${server.url}notebook.html`);
   await page.waitForFunction(() => window.result || window.failure, null, { timeout: 30000 });
   assert.equal(await page.evaluate(() => window.failure), undefined);
   const r = await page.evaluate(() => window.result);
@@ -76,7 +76,7 @@ test("a query whose code cannot be fetched rejects with a message, and the next 
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.route(/split_layouts_query.*\.wasm$/, (r) => r.abort());
-  await page.goto(`${server.url}notebook.html`);
+  await open(page, `${server.url}notebook.html`);
   await page.waitForFunction(() => window.result || window.failure, null, { timeout: 30000 });
   assert.match(await page.evaluate(() => window.failure), /could not be loaded/);
   await page.unroute(/split_layouts_query.*\.wasm$/);
@@ -92,7 +92,7 @@ test("a query whose code cannot be fetched rejects with a message, and the next 
 
 test('an embedded widget posts plan-atlas:select as the reader chooses', async () => {
   const page = await browser.newPage();
-  await page.goto(`${server.url}host.html`);
+  await open(page, `${server.url}host.html`);
   const frame = page.frameLocator('#w');
   await frame.locator('article.card').first().waitFor();
   const last = () => page.evaluate(() => window.selections.at(-1));

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, expected, dist } from './harness.mjs';
+import { serve, launch, expected, dist, open } from './harness.mjs';
 
 const good = fs.readFileSync(path.join(dist(), 'plans.atlas'));
 let server, browser;
@@ -31,7 +31,7 @@ for (const [name, [body, message]] of Object.entries(variants()).filter(([n]) =>
   test(`?bundle= with a ${name} bundle keeps the current data`, async () => {
     const page = await browser.newPage();
     await page.route('**/other.atlas', (route) => route.fulfill({ status: 200, body }));
-    await page.goto(`${server.url}?bundle=other.atlas`);
+    await open(page, `${server.url}?bundle=other.atlas`);
     await page.locator('.bundle-error').waitFor();
     assert.match(await page.locator('.bundle-error').textContent(), message);
     await page.locator('article.card').first().waitFor();
@@ -41,7 +41,7 @@ for (const [name, [body, message]] of Object.entries(variants()).filter(([n]) =>
 
 test('the file picker opens a good bundle and refuses every bad one', async () => {
   const page = await browser.newPage();
-  await page.goto(server.url);
+  await open(page, server.url);
   await page.locator('article.card').first().waitFor();
   for (const [name, [buffer, message]] of Object.entries(variants())) {
     await page.setInputFiles('#open-bundle', { name: `${name}.atlas`, mimeType: 'application/octet-stream', buffer });
@@ -56,10 +56,10 @@ test('the file picker opens a good bundle and refuses every bad one', async () =
 
 test('?bundle= opens a site by its index, and a single-file bundle', async () => {
   const page = await browser.newPage();
-  await page.goto(`${server.url}?bundle=atlas/index.atlas`);
+  await open(page, `${server.url}?bundle=atlas/index.atlas`);
   await page.locator('article.card').first().waitFor();
   assert.equal(await page.locator('article.card').count(), expected().localities.length);
-  await page.goto(`${server.url}?bundle=plans.atlas&loc=430424`);
+  await open(page, `${server.url}?bundle=plans.atlas&loc=430424`);
   await page.locator('article.card[data-locality="430424"]').waitFor();
   assert.equal(await page.locator('.bundle-error').count(), 0);
 });

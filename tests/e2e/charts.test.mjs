@@ -2,7 +2,7 @@
 // selection (kept in the URL), and the map draws every layout element of every locality.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, expected, dist, screenshotPath, watchErrors, canvasInk } from './harness.mjs';
+import { serve, launch, expected, dist, screenshotPath, watchErrors, canvasInk, open } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(dist()); browser = await launch(); });
@@ -11,7 +11,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 test('growth chart draws the chosen indicator and keeps the choice in the URL', async () => {
   const page = await browser.newPage({ deviceScaleFactor: 2 });
   const errors = watchErrors(page);
-  await page.goto(`${server.url}?view=growth`);
+  await open(page, `${server.url}?view=growth`);
   await page.locator('canvas.growth[data-drawn]').waitFor();
   const gdp = await canvasInk(page, 'canvas.growth');
   assert.ok(gdp.ink > 2000, `chart has ink (${gdp.ink})`);
@@ -56,7 +56,7 @@ test('growth chart draws the chosen indicator and keeps the choice in the URL', 
 
 test('compare lists the shared indicators and draws both charts', async () => {
   const page = await browser.newPage();
-  await page.goto(`${server.url}?view=compare`);
+  await open(page, `${server.url}?view=compare`);
   await page.locator('table.compare').waitFor();
   const data = expected();
   const keys = data.indicator_keys.filter((k) =>
@@ -94,7 +94,7 @@ test('compare lists the shared indicators and draws both charts', async () => {
   await page.locator(`.compare-keys .chip[data-key="${other.key}"] button.remove`).click();
   await page.waitForFunction(() => document.querySelectorAll('.chart-with-note[data-key]').length === 1);
   // A link that names an indicator twice (or one the corpus lacks) charts each known one once.
-  await page.goto(`${server.url}?view=compare&ckey=${ckey},${other.key},${ckey},no_such_key`);
+  await open(page, `${server.url}?view=compare&ckey=${ckey},${other.key},${ckey},no_such_key`);
   await page.locator(`.chart-with-note[data-key="${other.key}"] canvas[data-drawn]`).waitFor();
   assert.deepEqual(await charted().evaluateAll((els) => els.map((e) => e.dataset.key)), [ckey, other.key]);
   // The indicator column stays in view while the localities scroll inside the table's own box.
@@ -114,7 +114,7 @@ test('compare lists the shared indicators and draws both charts', async () => {
   }));
   assert.deepEqual(phone, { cards: keys.length, table: 'none', page: 0 });
   await page.screenshot({ path: screenshotPath('compare-390'), fullPage: true });
-  await page.goto(`${server.url}?view=compare&loc=430321`);
+  await open(page, `${server.url}?view=compare&loc=430321`);
   await page.locator('.notice').waitFor();
 });
 
@@ -122,7 +122,7 @@ test('the map of every locality draws all its layout elements', async () => {
   const page = await browser.newPage();
   for (const loc of expected().localities) {
     const layout = loc.layouts.find((l) => l.primary);
-    await page.goto(`${server.url}?view=map&mloc=${loc.id}`);
+    await open(page, `${server.url}?view=map&mloc=${loc.id}`);
     await page.locator('canvas.layout-map[data-drawn]').waitFor();
     const base = await canvasInk(page, 'canvas.layout-map');
     assert.ok(base.ink > 5000, `${loc.name}: map has ink`);
@@ -165,7 +165,7 @@ test('the map of every locality draws all its layout elements', async () => {
 
 test('on a phone the schematic stays readable and scrolls inside its own box', async () => {
   const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
-  await page.goto(`${server.url}?view=map&mloc=430381`);
+  await open(page, `${server.url}?view=map&mloc=430381`);
   await page.locator('.schematic g.schematic-element').first().waitFor();
   const m = await page.evaluate(() => {
     const fig = document.querySelector('figure.schematic');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { dist, expected } from './harness.mjs';
+import { dist, expected, open } from './harness.mjs';
 
 const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true })
   .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
@@ -50,7 +50,7 @@ test('the first screen fetches only the main wasm module; a view fetches its cod
       if (file.endsWith('.wasm')) wasm.push(path.basename(file));
       if (file.startsWith('/atlas/')) data.push(file.slice('/atlas/'.length));
     });
-    await page.goto(server.url, { waitUntil: 'networkidle' });
+    await open(page, server.url, { waitUntil: 'networkidle' });
     await page.locator('.card canvas[data-drawn]').first().waitFor();
     assert.deepEqual(wasm, [names['plan-atlas_bg.wasm']], 'the overview needs the main module alone');
     // The overview reads the index and one small card per locality, no shard.
@@ -85,7 +85,7 @@ test("a view whose code cannot be fetched says so and offers a retry; the rest k
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.route(/split_projects_view.*\.wasm$/, (r) => r.abort());
-    await page.goto(server.url);
+    await open(page, server.url);
     await page.locator('.card canvas[data-drawn]').first().waitFor();
     await page.locator('[role="tab"][data-view="projects"]').click();
     const alert = page.locator('#view-panel .error[role="alert"]');

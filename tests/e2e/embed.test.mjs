@@ -3,7 +3,7 @@
 // its content as the viewport and the view change.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, dist, screenshotPath, VIEW_READY } from './harness.mjs';
+import { serve, launch, dist, screenshotPath, VIEW_READY, open } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
 let server, browser;
@@ -29,11 +29,11 @@ test('every view runs under the strict CSP with zero violations', async () => {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   for (const [view, ready] of Object.entries(VIEW_READY)) {
-    await page.goto(`${server.url}?view=${view}`);
+    await open(page, `${server.url}?view=${view}`);
     await page.locator(ready).first().waitFor();
     assert.deepEqual(await violations(page), [], `${view}: CSP violations`);
   }
-  await page.goto(`${server.url}?view=indicators&prov=430321:262`);
+  await open(page, `${server.url}?view=indicators&prov=430321:262`);
   await page.locator('aside.provenance li.hit').waitFor();
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(errors, []);
@@ -41,7 +41,7 @@ test('every view runs under the strict CSP with zero violations', async () => {
 
 test('the embed snippet names this page and the host script', async () => {
   const page = await browser.newPage();
-  await page.goto(`${server.url}?view=map&mloc=430424`);
+  await open(page, `${server.url}?view=map&mloc=430424`);
   await page.locator('canvas.layout-map[data-drawn]').waitFor();
   await page.locator('button.embed').click();
   const snippet = await page.inputValue('#embed-snippet');
@@ -56,7 +56,7 @@ test('the embed snippet names this page and the host script', async () => {
 
 test('demo news page: two widgets, heights follow content, zero CSP violations', async () => {
   const page = await cspWatchedPage({ width: 1100, height: 900 });
-  await page.goto(`${server.url}demo/news.html`);
+  await open(page, `${server.url}demo/news.html`);
   await page.frameLocator('#atlas-growth').locator('canvas.growth[data-drawn]').waitFor();
   await page.frameLocator('#atlas-map').locator('canvas.layout-map[data-drawn]').waitFor();
   assert.equal(await page.frameLocator('#atlas-map').locator('.tabs').isVisible(), false, 'plain: no tabs');
@@ -94,7 +94,7 @@ test("an embed of one locality fetches the index and that one locality's files o
     const p = new URL(r.url()).pathname;
     if (p.endsWith('.atlas')) fetched.push(p);
   });
-  await page.goto(`${server.url}?loc=430424&plain`);
+  await open(page, `${server.url}?loc=430424&plain`);
   await page.locator('article.card[data-locality="430424"] canvas[data-drawn]').waitFor();
   await page.waitForTimeout(500); // nothing more arrives later
   assert.equal(fetched.length, 2, fetched.join(' '));
@@ -102,9 +102,9 @@ test("an embed of one locality fetches the index and that one locality's files o
   // The overview needs the locality's card, not its shard.
   assert.match(fetched[1], /^\/atlas\/card\/430424\.[0-9a-f]{8}\.atlas$/);
   // Another view of the same locality needs nothing more; its source line needs its text only.
-  await page.goto(`${server.url}?loc=430424&plain&view=growth`);
+  await open(page, `${server.url}?loc=430424&plain&view=growth`);
   await page.locator('canvas.growth[data-drawn]').waitFor();
-  await page.goto(`${server.url}?loc=430424&plain&view=indicators&prov=430424:363`);
+  await open(page, `${server.url}?loc=430424&plain&view=indicators&prov=430424:363`);
   await page.locator('aside.provenance li.hit').waitFor();
   const later = fetched.slice(2);
   assert.ok(later.every((p) => /^\/atlas\/(index|(card|loc|text)\/430424\.)/.test(p)), fetched.join(' '));

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve, launch, expected, dist } from './harness.mjs';
+import { serve, launch, expected, dist, open } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(dist()); browser = await launch(); });
@@ -12,7 +12,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 test('CSV of the filtered indicator rows', async () => {
   const page = await browser.newPage();
-  await page.goto(`${server.url}?view=indicators&table=14th&key=forest_cover`);
+  await open(page, `${server.url}?view=indicators&table=14th&key=forest_cover`);
   await page.locator('table.indicators').waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.csv').click()]);
   const text = fs.readFileSync(await download.path(), 'utf8');
@@ -28,7 +28,7 @@ test('CSV of the filtered indicator rows', async () => {
 
 test('PNG of a chart is 2× and not blank', async () => {
   const page = await browser.newPage();
-  await page.goto(`${server.url}?view=growth`);
+  await open(page, `${server.url}?view=growth`);
   await page.locator('canvas.growth[data-drawn]').waitFor();
   const cssWidth = await page.locator('canvas.growth').evaluate((c) => c.clientWidth);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.png').first().click()]);
@@ -53,15 +53,15 @@ test('PNG of a chart is 2× and not blank', async () => {
 
 test('render flags: plain, static, dark', async () => {
   const page = await browser.newPage();
-  await page.goto(`${server.url}?view=indicators&plain`);
+  await open(page, `${server.url}?view=indicators&plain`);
   await page.locator('table.indicators').waitFor();
   assert.equal(await page.locator('.tabs').isVisible(), false);
   assert.equal(await page.locator('.filters').isVisible(), true);
-  await page.goto(`${server.url}?view=indicators&static=1`);
+  await open(page, `${server.url}?view=indicators&static=1`);
   await page.locator('table.indicators').waitFor();
   assert.equal(await page.locator('.filters').isVisible(), false);
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(`${server.url}?dark=true`);
+  await open(page, `${server.url}?dark=true`);
   await page.locator('article.card').first().waitFor();
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(bg, 'rgb(13, 17, 23)', 'dark=true wins over a light system setting');
@@ -69,13 +69,13 @@ test('render flags: plain, static, dark', async () => {
 
 test('hostile parameters are ignored with a notice', async () => {
   const page = await browser.newPage();
-  await page.goto(`${server.url}?view=projects&min=NaN&pq=${encodeURIComponent('<img src=x onerror=alert(1)>')}&evil=${'x'.repeat(500)}`);
+  await open(page, `${server.url}?view=projects&min=NaN&pq=${encodeURIComponent('<img src=x onerror=alert(1)>')}&evil=${'x'.repeat(500)}`);
   await page.locator('table.projects').waitFor();
   const notice = await page.locator('.notice').textContent();
   assert.match(notice, /min/);
   assert.match(notice, /pq/);
   assert.equal(await page.inputValue('#filter-min'), '');
-  await page.goto(`${server.url}?view=indicators&q=${encodeURIComponent('<img src=x onerror=alert(1)>')}&evil=${'x'.repeat(500)}`);
+  await open(page, `${server.url}?view=indicators&q=${encodeURIComponent('<img src=x onerror=alert(1)>')}&evil=${'x'.repeat(500)}`);
   await page.locator('table.indicators').waitFor();
   assert.match(await page.locator('.notice').textContent(), /q/);
   assert.equal(await page.inputValue('#filter-q'), '');

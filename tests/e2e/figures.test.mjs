@@ -3,7 +3,7 @@
 // Chromium has no emoji font, so an emoji renders as an empty box).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, dist, VIEW_READY } from './harness.mjs';
+import { serve, launch, dist, VIEW_READY, open } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(dist()); browser = await launch(); });
@@ -13,7 +13,7 @@ for (const width of [390, 1280]) {
   test(`each figure holds its chart and its button (${width}px)`, async () => {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     for (const [view, ready] of Object.entries(VIEW_READY)) {
-      await page.goto(`${server.url}?view=${view}`);
+      await open(page, `${server.url}?view=${view}`);
       await page.locator(ready).first().waitFor();
       const cells = await page.evaluate(() => [...document.querySelectorAll('canvas.chart')].map((c) => {
         const fig = c.closest('figure.chart-cell');

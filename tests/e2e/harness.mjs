@@ -43,6 +43,16 @@ export async function launch() {
   });
 }
 
+/**
+ * Opens `url` and waits until the app has taken the prerendered first screen's place (or shown an
+ * error): until then the page holds both, and a locator could find the first screen's copy.
+ */
+export async function open(page, url, options) {
+  const response = await page.goto(url, options);
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-booting'), null, { timeout: 30000 });
+  return response;
+}
+
 /** The bundle as `atlas dump --json` prints it. */
 export function expected() {
   return JSON.parse(fs.readFileSync(process.env.ATLAS_JSON, 'utf8'));

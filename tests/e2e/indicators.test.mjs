@@ -2,7 +2,7 @@
 // survives a reload (it is all in the URL), and any value opens its source line.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, expected, dist, screenshotPath, watchErrors } from './harness.mjs';
+import { serve, launch, expected, dist, screenshotPath, watchErrors, open as openApp } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(dist()); browser = await launch(); });
@@ -18,7 +18,7 @@ function haystack(r) {
 const shown = async (page) => Number(await page.locator('.count .n').textContent());
 
 async function open(page, query = '') {
-  await page.goto(`${server.url}?view=indicators${query}`);
+  await openApp(page, `${server.url}?view=indicators${query}`);
   await page.locator('table.indicators').waitFor();
 }
 
@@ -141,7 +141,7 @@ test('filters and sorting are restored from the URL on reload', async () => {
 
 test('back and forward restore the view', async () => {
   const page = await browser.newPage();
-  await page.goto(server.url);
+  await openApp(page, server.url);
   await page.locator('article.card').first().waitFor();
   await page.locator('#tab-indicators').click();
   await page.locator('table.indicators').waitFor();

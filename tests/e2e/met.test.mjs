@@ -2,7 +2,7 @@
 // a verdict per row whose counts the summary repeats; every value opens its source line.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, expected, dist, screenshotPath, watchErrors } from './harness.mjs';
+import { serve, launch, expected, dist, screenshotPath, watchErrors, open } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(dist()); browser = await launch(); });
@@ -11,7 +11,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 test('every review row shows its target and result as printed, with a verdict', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(`${server.url}?view=met`);
+  await open(page, `${server.url}?view=met`);
   await page.locator('table.met tbody tr').first().waitFor();
   const verdicts = { Met: 0, Missed: 0, NotComparable: 0 };
   for (const loc of expected().localities) {
@@ -45,7 +45,7 @@ test('every review row shows its target and result as printed, with a verdict', 
 test('targets met? fits a phone: the table scrolls inside its frame, the page does not', async () => {
   for (const [lang, dark] of [['zh', false], ['en', true]]) {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, colorScheme: dark ? 'dark' : 'light' });
-    await page.goto(`${server.url}?view=met&lang=${lang}`);
+    await open(page, `${server.url}?view=met&lang=${lang}`);
     await page.locator('table.met tbody tr').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `page overflows by ${overflow}px`);

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, expected, dist, screenshotPath, VIEW_READY } from './harness.mjs';
+import { launch, expected, dist, screenshotPath, VIEW_READY, open } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -16,7 +16,7 @@ test('the served site links to its offline file', async () => {
   const { serve } = await import('./harness.mjs');
   const server = await serve(dist());
   const page = await browser.newPage();
-  await page.goto(server.url);
+  await open(page, server.url);
   await page.locator('.offline-link').waitFor();
   const href = await page.locator('.offline-link').getAttribute('href');
   const res = await page.request.get(new URL(href, server.url).href);
@@ -39,11 +39,11 @@ test('offline file works from file:// with the network blocked', async () => {
   page.on('pageerror', (e) => errors.push(e.message));
   const file = pathToFileURL(path.resolve(dist(), 'plan-atlas-offline.html')).href;
   for (const [view, ready] of Object.entries(VIEWS)) {
-    await page.goto(`${file}?view=${view}`);
+    await open(page, `${file}?view=${view}`);
     await page.locator(ready).first().waitFor({ timeout: 20000 });
   }
   assert.equal(await page.locator('.offline-link').isVisible(), false, 'no download link inside the offline file');
-  await page.goto(`${file}?view=text&tq=${encodeURIComponent('洣水')}`);
+  await open(page, `${file}?view=text&tq=${encodeURIComponent('洣水')}`);
   await page.locator('.search-results details').first().waitFor();
   const hd = expected().localities.find((l) => l.id === '430424');
   assert.ok(Number(await page.locator('details.hits[data-locality="430424"] .hit-count').textContent()) > 0, hd.name);

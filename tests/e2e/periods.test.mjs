@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, dist, screenshotPath, watchErrors, canvasInk } from './harness.mjs';
+import { serve, launch, dist, screenshotPath, watchErrors, canvasInk, open as openApp } from './harness.mjs';
 
 const bundle = process.env.ATLAS_PLANS15_BUNDLE;
 // Under CI the outlines are always there: a missing bundle fails instead of skipping.
@@ -21,7 +21,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const open = (page, params = '') => page.goto(`${server.url}?bundle=p15/${path.basename(bundle)}${params}`);
+const open = (page, params = '') => openApp(page, `${server.url}?bundle=p15/${path.basename(bundle)}${params}`);
 
 test('the overview shows each outline with its period and its 2030 targets', { skip }, async () => {
   for (const width of [390, 1280]) {

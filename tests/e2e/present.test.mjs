@@ -2,7 +2,7 @@
 // and Escape leaves it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, expected, dist, screenshotPath } from './harness.mjs';
+import { serve, launch, expected, dist, screenshotPath, open } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(dist()); browser = await launch(); });
@@ -12,7 +12,7 @@ test('arrow keys step the tour; Escape leaves it', async () => {
   const tour = expected().tour;
   assert.ok(tour.length >= 7, 'each layout, GDP compared, binding indicators');
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-  await page.goto(server.url);
+  await open(page, server.url);
   await page.locator('article.card').first().waitFor();
   const normal = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   await page.locator('button.present').click();

@@ -2,7 +2,7 @@
 // the charts draw; the text search counts hits per plan exactly and jumps to the line.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, expected, dist, screenshotPath, watchErrors, canvasInk } from './harness.mjs';
+import { serve, launch, expected, dist, screenshotPath, watchErrors, canvasInk, open } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(dist()); browser = await launch(); });
@@ -14,7 +14,7 @@ const shown = async (page) => Number(await page.locator('.count .n').textContent
 test('project filters, totals and charts follow the data', async () => {
   const page = await browser.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.url}?view=projects`);
+  await open(page, `${server.url}?view=projects`);
   await page.locator('table.projects').waitFor();
   const all = projects();
   assert.equal(await shown(page), all.length);
@@ -79,7 +79,7 @@ test('project filters, totals and charts follow the data', async () => {
 
 test('full-text search counts hits per plan and jumps to the line', async () => {
   const page = await browser.newPage();
-  await page.goto(`${server.url}?view=text&tq=${encodeURIComponent('洣水')}`);
+  await open(page, `${server.url}?view=text&tq=${encodeURIComponent('洣水')}`);
   await page.locator('.search-results details').first().waitFor();
   // Count lines containing the query in the corpus files themselves.
   const fs = await import('node:fs');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, dist } from './harness.mjs';
+import { serve, launch, dist, open } from './harness.mjs';
 
 const HOST = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A news story</title></head>
@@ -35,7 +35,7 @@ after(async () => {
 
 test('a Pym.js parent sizes the widget to its content as the view changes', async () => {
   const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
-  await page.goto(server.url);
+  await open(page, server.url);
   const iframe = page.locator('#atlas iframe');
   await iframe.waitFor();
   const frame = page.frameLocator('#atlas iframe');

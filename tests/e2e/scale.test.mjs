@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, dist, screenshotPath, watchErrors } from './harness.mjs';
+import { serve, launch, dist, screenshotPath, watchErrors, open } from './harness.mjs';
 
 const site = process.env.ATLAS_SCALE_SITE;
 let server, browser;
@@ -18,7 +18,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 test('a large corpus offers a searchable picker instead of chips', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await open(page, server.url);
   await page.locator('article.card').first().waitFor();
   assert.equal(await page.locator('.chips button.chip').count(), 0, 'no chip per locality');
   assert.equal(await page.locator('article.card').count(), 1, 'one locality on screen by default');
@@ -53,7 +53,7 @@ test('the corpus map colours every county, then a choropleth of one indicator', 
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-  await page.goto(`${server.url}?view=corpus`);
+  await open(page, `${server.url}?view=corpus`);
   await page.locator('canvas.corpus-map[data-drawn]').waitFor();
   const counties = Number(await page.locator('ul.legend').getAttribute('data-counties'));
   assert.ok(counties > 2000, `the country's counties are drawn: ${counties}`);
@@ -73,7 +73,7 @@ test('compare works for twelve chosen localities', async () => {
   const manifest = fs.readFileSync(path.join(site, '..', '..', 'corpus', 'plans.toml'), 'utf8');
   const ids = [...manifest.matchAll(/^id = "(\d+)"/gm)].map((m) => m[1]);
   const twelve = ids.filter((_, k) => k % 80 === 0).slice(0, 12);
-  await page.goto(`${server.url}?view=compare&loc=${twelve.join(',')}`);
+  await open(page, `${server.url}?view=compare&loc=${twelve.join(',')}`);
   await page.locator('table.compare tbody tr').first().waitFor();
   const groups = await page.locator('table.compare thead th[scope="colgroup"]').count();
   assert.equal(groups, 12);

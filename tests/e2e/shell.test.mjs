@@ -3,7 +3,7 @@
 // damaged or missing bundle instead of a blank page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, expected, dist, screenshotPath, watchErrors } from './harness.mjs';
+import { serve, launch, expected, dist, screenshotPath, watchErrors, open } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(dist()); browser = await launch(); });
@@ -12,7 +12,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 test('overview shows every locality with its counts and primary layout', async () => {
   const page = await browser.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await open(page, server.url);
   const cards = page.locator('article.card');
   await cards.first().waitFor();
   const data = expected();
@@ -45,7 +45,7 @@ test('overview shows every locality with its counts and primary layout', async (
 
 test('locality chips narrow the overview and are kept in the URL', async () => {
   const page = await browser.newPage();
-  await page.goto(server.url);
+  await open(page, server.url);
   await page.locator('article.card').first().waitFor();
   await page.locator('.chip[data-locality="430200"]').click();
   await page.locator('.chip[data-locality="430900"]').click();
@@ -59,7 +59,7 @@ test('locality chips narrow the overview and are kept in the URL', async () => {
 
 test('the language toggle changes labels', async () => {
   const page = await browser.newPage();
-  await page.goto(server.url);
+  await open(page, server.url);
   await page.locator('article.card').first().waitFor();
   assert.equal(await page.locator('#tab-indicators').textContent(), '指标');
   await page.locator('button.lang').click();
@@ -77,7 +77,7 @@ test('a damaged bundle shows a readable error, never a blank page', async () => 
     body[body.length >> 1] ^= 0xff; // flip one byte in the middle: the checksum must catch it
     await route.fulfill({ response: real, body });
   });
-  await page.goto(server.url);
+  await open(page, server.url);
   const alert = page.locator('[role="alert"]');
   await alert.waitFor();
   assert.match(await alert.textContent(), /damaged|checksum/);
@@ -87,7 +87,7 @@ test('a damaged bundle shows a readable error, never a blank page', async () => 
 test('a missing bundle says so', async () => {
   const page = await browser.newPage();
   await page.route('**/atlas/index.atlas', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.goto(server.url);
+  await open(page, server.url);
   const alert = page.locator('[role="alert"]');
   await alert.waitFor();
   assert.match(await alert.textContent(), /HTTP 404/);
@@ -105,7 +105,7 @@ for (const [file, view, shown] of [
       body[body.length >> 1] ^= 0xff;
       await route.fulfill({ response: real, body });
     });
-    await page.goto(`${server.url}?loc=430424${view ? `&view=${view}` : ''}`);
+    await open(page, `${server.url}?loc=430424${view ? `&view=${view}` : ''}`);
     const alert = page.locator('#view-panel [role="alert"]');
     await alert.waitFor();
     assert.match(await alert.textContent(), /430424.*(damaged|checksum)/);

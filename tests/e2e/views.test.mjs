@@ -2,7 +2,7 @@
 // without errors and without the page overflowing sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, dist, screenshotPath, watchErrors, VIEW_READY } from './harness.mjs';
+import { serve, launch, dist, screenshotPath, watchErrors, VIEW_READY, open } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(dist()); browser = await launch(); });
@@ -21,7 +21,7 @@ for (const s of SETTINGS) {
     const errors = watchErrors(page);
     for (const [view, ready] of Object.entries(VIEWS)) {
       const lang = s.lang === 'en' ? '&lang=en' : '';
-      await page.goto(`${server.url}?view=${view}${lang}`);
+      await open(page, `${server.url}?view=${view}${lang}`);
       await page.locator(ready).first().waitFor();
       const selected = await page.locator(`#tab-${view}`).getAttribute('aria-selected');
       assert.equal(selected, 'true', view);

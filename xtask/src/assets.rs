@@ -69,7 +69,7 @@ pub fn hash(dist: &Path, chunks: &[String]) -> Result<BTreeMap<String, String>> 
             .replace(&format!("\"./{from}\""), &format!("\"./{to}\""))
             .replace(&format!("src=\"{from}\""), &format!("src=\"{to}\""));
     }
-    std::fs::write(&index, with_preloads(&html, &names))?;
+    std::fs::write(&index, without_trunk_markers(&html))?;
     std::fs::write(dist.join(MANIFEST), serde_json::to_string_pretty(&names)?)?;
     Ok(names)
 }
@@ -132,26 +132,11 @@ fn rename_hashed(dist: &Path, plain: &str, names: &mut BTreeMap<String, String>,
     Ok(())
 }
 
-/// The page asks for the script, the wasm and the corpus index at once, instead of each after the
-/// one that names it (page → init.js → plan-atlas.js → wasm → index): on a slow connection that
-/// chain costs a round trip per step. Also drops the marker Trunk leaves for the wasm it built.
-fn with_preloads(html: &str, names: &BTreeMap<String, String>) -> String {
-    let html: String =
-        html.lines().filter(|l| !l.contains("data-trunk") && !l.trim().is_empty()).map(|l| format!("{l}\n")).collect();
-    let (Some(js), Some(wasm)) = (names.get("plan-atlas.js"), names.get("plan-atlas_bg.wasm")) else { return html };
-    // `crossorigin` makes the preload's request match the `fetch()` that uses it.
-    // The chunk loader is imported by the script: ask for it with the script.
-    let loader =
-        names.get(LOADER).map(|l| format!("<link rel=\"modulepreload\" href=\"./{l}\">\n  ")).unwrap_or_default();
-    let links = format!(
-        "<link rel=\"modulepreload\" href=\"./{js}\">\n  {loader}\
-         <link rel=\"preload\" href=\"./{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n  \
-         <link rel=\"preload\" href=\"./atlas/index.atlas\" as=\"fetch\" crossorigin>\n  "
-    );
-    match html.find("<script type=\"module\"") {
-        Some(at) => format!("{}{links}{}", &html[..at], &html[at..]),
-        None => html,
-    }
+/// Drops the marker Trunk leaves for the wasm it built. The page preloads nothing: its first
+/// screen is in the HTML, and `init.js` fetches the app once that is painted, so that the app's
+/// download never delays it.
+fn without_trunk_markers(html: &str) -> String {
+    html.lines().filter(|l| !l.contains("data-trunk") && !l.trim().is_empty()).map(|l| format!("{l}\n")).collect()
 }
 
 /// The file a plain name (`plan-atlas.js`) was built as, hashed or not.
@@ -250,11 +235,8 @@ mod tests {
         let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
         assert!(html.contains(&names["atlas.css"]) && html.contains(&names["init.js"]), "{html}");
         assert!(html.contains(&format!("src=\"{}\"", names["boot.js"])), "{html}");
-        // The script, the wasm and the index are asked for before the loader runs.
-        let preload = html.find("rel=\"preload\"").unwrap();
-        assert!(preload < html.find("<script type=\"module\"").unwrap(), "{html}");
-        assert!(html.contains(&format!("modulepreload\" href=\"./{}\"", names["plan-atlas.js"])), "{html}");
-        assert!(html.contains(&format!("href=\"./{}\" as=\"fetch\"", names["plan-atlas_bg.wasm"])), "{html}");
+        // Nothing of the app is asked for before the first screen is painted (init.js fetches it).
+        assert!(!html.contains("preload") && !html.contains(&names["plan-atlas_bg.wasm"]), "{html}");
         assert!(!html.contains("data-trunk"), "{html}");
         let init = std::fs::read_to_string(dir.join(&names["init.js"])).unwrap();
         assert!(init.contains(&names["plan-atlas.js"]) && init.contains(&names["plan-atlas_bg.wasm"]));
@@ -269,7 +251,6 @@ mod tests {
             loader.contains(&format!("./{}", names["split_a.wasm"])) && is_hashed(&names["split_a.wasm"]),
             "{loader}"
         );
-        assert!(html.contains(&format!("modulepreload\" href=\"./{}\"", names[LOADER])), "{html}");
         assert_eq!(resolve(&dir, "plan-atlas.js"), dir.join(&names["plan-atlas.js"]));
 
         assert!(precompress(&dir).unwrap() >= 3);
