@@ -123,9 +123,10 @@ test('filters and sorting are restored from the URL on reload', async () => {
   await page.locator('button.sort[data-sort="target"]').click();
   await page.locator('button.sort[data-sort="target"]').click();
   const before = await page.locator('table.indicators tbody tr:not([hidden])').allTextContents();
+  // The URL is written after the view has updated (once for a burst of changes).
+  await page.waitForURL(/dir=desc/);
   assert.match(page.url(), /table=plan/);
   assert.match(page.url(), /sort=target/);
-  assert.match(page.url(), /dir=desc/);
   await page.reload();
   await page.locator('table.indicators').waitFor();
   assert.equal(await page.inputValue('#filter-table'), 'plan');
