@@ -47,7 +47,7 @@ test('growth chart draws the chosen indicator and keeps the choice in the URL', 
   await page.waitForFunction(() => document.querySelector('.growth-notes li') && document.querySelectorAll('.growth-notes li').length === 5);
   const forest = await canvasInk(page, 'canvas.growth');
   assert.notEqual(forest.hash, gdp.hash, 'chart redrew');
-  assert.match(page.url(), /gkey=forest_cover/);
+  await page.waitForURL(/gkey=forest_cover/); // written after the view updates
   await page.reload();
   await page.locator('canvas.growth[data-drawn]').waitFor();
   assert.equal(await page.inputValue('#filter-gkey'), 'forest_cover');

@@ -70,7 +70,7 @@ test('project filters, totals and charts follow the data', async () => {
   const first = page.locator('table.projects tbody tr:not([hidden])').first();
   await first.locator('button.project').click();
   await page.locator('.project-detail canvas[data-drawn]').waitFor();
-  assert.match(page.url(), /proj=/);
+  await page.waitForURL(/proj=/); // written after the view updates
   assert.equal(await first.locator('button.project').getAttribute('aria-expanded'), 'true');
   assert.equal(await page.locator('table.projects tbody tr.open').count(), 1);
   await page.screenshot({ path: screenshotPath('projects'), fullPage: false });
@@ -99,7 +99,7 @@ test('full-text search counts hits per plan and jumps to the line', async () => 
   await page.locator('details.hits[data-locality="430424"] button.hit').first().click();
   await page.locator('.reader li.current').waitFor();
   assert.ok((await page.locator('.reader li.current .line-text').textContent()).includes('洣水'));
-  assert.match(page.url(), /tloc=430424/);
+  await page.waitForURL(/tloc=430424/); // written after the view updates
   assert.ok((await page.locator('.reader li.current mark').count()) > 0, 'the hit is highlighted');
   await page.screenshot({ path: screenshotPath('text-search'), fullPage: false });
   // The outline jumps too.

@@ -50,7 +50,7 @@ test('locality chips narrow the overview and are kept in the URL', async () => {
   await page.locator('.chip[data-locality="430200"]').click();
   await page.locator('.chip[data-locality="430900"]').click();
   assert.equal(await page.locator('article.card').count(), 3);
-  assert.match(page.url(), /loc=430321(%2C|,)430381(%2C|,)430424/);
+  await page.waitForURL(/loc=430321(%2C|,)430381(%2C|,)430424/); // written after the view updates
   await page.reload();
   await page.locator('article.card').first().waitFor();
   assert.equal(await page.locator('article.card').count(), 3);
@@ -65,7 +65,7 @@ test('the language toggle changes labels', async () => {
   await page.locator('button.lang').click();
   assert.equal(await page.locator('#tab-indicators').textContent(), 'Indicators');
   assert.match(await page.locator('article.card[data-locality="430321"] h2').textContent(), /Xiangtan County/);
-  assert.match(page.url(), /lang=en/);
+  await page.waitForURL(/lang=en/); // written after the view updates
   await page.screenshot({ path: screenshotPath('overview-en'), fullPage: true });
 });
 
