@@ -9,7 +9,6 @@
 #[path = "../../crates/atlas-compiler/tests/common/mutate.rs"]
 mod mutate;
 
-use atlas_compiler::corpus::PlanEntry;
 use atlas_compiler::keys::Keys;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
@@ -27,22 +26,8 @@ fn keys() -> &'static Keys {
     KEYS.get_or_init(|| Keys::parse(include_str!("../../corpus/indicators.toml")).expect("indicators.toml parses"))
 }
 
-/// The facts `plans.toml` would give, so that any text reaches the parser.
-fn entry() -> PlanEntry {
-    PlanEntry {
-        file: "plan.txt".into(),
-        id: Some("430321".into()),
-        name: Some("某某县".into()),
-        name_en: Some("Some County".into()),
-        level: Some("county".into()),
-        parent: Some("某某市".into()),
-        period: Some(14),
-        ..PlanEntry::default()
-    }
-}
-
 fn check(text: &str) {
-    let compiled = atlas_compiler::compile_text("plan.txt", text, entry(), keys());
+    let compiled = atlas_compiler::compile_text("plan.txt", text, mutate::plan_entry(14), keys());
     let broken = atlas_compiler::audit::audit(text, &compiled);
     assert!(broken.is_empty(), "{broken:#?}");
 }

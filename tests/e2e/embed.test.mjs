@@ -3,9 +3,8 @@
 // its content as the viewport and the view change.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, dist, screenshotPath, VIEW_READY, open } from './harness.mjs';
+import { serve, launch, dist, screenshotPath, VIEW_READY, open, CSP } from './harness.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
 let server, browser;
 before(async () => {
   server = await serve(dist(), { 'content-security-policy': CSP });

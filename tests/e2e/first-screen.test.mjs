@@ -6,9 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, dist, expected, screenshotPath, watchErrors } from './harness.mjs';
+import { serve, launch, dist, expected, screenshotPath, watchErrors, CSP } from './harness.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
 let server, browser;
 before(async () => {
   server = await serve(dist(), { 'content-security-policy': CSP });

@@ -53,6 +53,9 @@ export async function open(page, url, options) {
   return response;
 }
 
+/** The strict Content-Security-Policy an embedding host may set; the widget must run under it. */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
+
 /** The bundle as `atlas dump --json` prints it. */
 export function expected() {
   return JSON.parse(fs.readFileSync(process.env.ATLAS_JSON, 'utf8'));

@@ -6,24 +6,10 @@ mod common;
 #[path = "common/mutate.rs"]
 mod mutate;
 
-use atlas_compiler::corpus::PlanEntry;
 use atlas_compiler::keys::Keys;
 
 fn keys() -> Keys {
     Keys::parse(&std::fs::read_to_string(common::corpus_dir().join("indicators.toml")).unwrap()).unwrap()
-}
-
-fn entry(period: u8) -> PlanEntry {
-    PlanEntry {
-        file: "plan.txt".into(),
-        id: Some("430321".into()),
-        name: Some("某某县".into()),
-        name_en: Some("Some County".into()),
-        level: Some("county".into()),
-        parent: Some("某某市".into()),
-        period: Some(period),
-        ..PlanEntry::default()
-    }
 }
 
 fn seeds() -> Vec<(String, String)> {
@@ -37,7 +23,7 @@ fn seeds() -> Vec<(String, String)> {
 }
 
 fn audited(name: &str, text: &str, keys: &Keys, period: u8) -> Vec<String> {
-    let compiled = atlas_compiler::compile_text(name, text, entry(period), keys);
+    let compiled = atlas_compiler::compile_text(name, text, mutate::plan_entry(period), keys);
     atlas_compiler::audit::audit(text, &compiled)
 }
 
@@ -56,7 +42,7 @@ fn whole_plans_keep_the_promises() {
         }
     }
     for (name, text) in &texts {
-        let compiled = atlas_compiler::compile_text(name, text, entry(14), &keys);
+        let compiled = atlas_compiler::compile_text(name, text, mutate::plan_entry(14), &keys);
         assert!(compiled.locality.as_ref().is_some_and(|l| !l.indicators.is_empty()), "{name}: no indicators read");
         let broken = atlas_compiler::audit::audit(text, &compiled);
         assert!(broken.is_empty(), "{name}: {broken:#?}");
@@ -98,7 +84,7 @@ fn mutated_tables_are_read_or_reported() {
     let keys = keys();
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     for (name, text) in seeds() {
-        let compiled = atlas_compiler::compile_text(&name, &text, entry(14), &keys);
+        let compiled = atlas_compiler::compile_text(&name, &text, mutate::plan_entry(14), &keys);
         let rows = &compiled.locality.as_ref().unwrap().indicators;
         let first = rows.iter().map(|r| r.line as usize).min().unwrap() - 1;
         let last = rows.iter().map(|r| r.line as usize).max().unwrap();

@@ -1,5 +1,20 @@
-//! Mutations of plan texts for robustness checks, shared by `tests/robust.rs` and the fuzz target
+//! Mutations of plan texts (and the plan facts they are compiled with) for robustness checks, shared by `tests/robust.rs` and the fuzz target
 //! `fuzz/fuzz_targets/compile.rs`: a window of a text's lines changed by (operation, line) pairs.
+
+/// The facts `plans.toml` would give a made-up county's plan of `period`, so that any text
+/// reaches the parser.
+pub fn plan_entry(period: u8) -> atlas_compiler::corpus::PlanEntry {
+    atlas_compiler::corpus::PlanEntry {
+        file: "plan.txt".into(),
+        id: Some("430321".into()),
+        name: Some("某某县".into()),
+        name_en: Some("Some County".into()),
+        level: Some("county".into()),
+        parent: Some("某某市".into()),
+        period: Some(period),
+        ..Default::default()
+    }
+}
 
 /// How long a line the "huge line" mutation makes (one per text).
 const HUGE_LINE: usize = 64 * 1024;
