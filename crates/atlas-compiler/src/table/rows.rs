@@ -226,11 +226,22 @@ pub fn split_name(raw: &str) -> (String, Option<String>, Option<Marker>) {
     (crate::text::tidy(&s), unit, marker)
 }
 
+/// A cell that can only be an indicator's name: words, not a value, unit or attribute.
+fn is_row_name(text: &str) -> bool {
+    !looks_like_value(text)
+        && !looks_like_unit(text)
+        && parse_attribute(text).is_none()
+        && text.chars().filter(|&c| crate::text::is_cjk(c)).count() >= 2
+}
+
 /// Reads positional rows into indicator rows.
 pub fn assemble_positional(columns: &[Role], rows: &[Vec<RawCell>]) -> (Vec<Row>, Vec<RowIssue>) {
     let mut asm = Assembler::new(columns);
     for cells in rows {
-        asm.positional(cells);
+        let mut cells = cells.as_slice();
+        while let Some(next) = asm.positional(cells) {
+            cells = &cells[next..];
+        }
     }
     asm.finish()
 }
@@ -322,16 +333,17 @@ impl<'c> Assembler<'c> {
         self.category = Some(text);
     }
 
-    fn positional(&mut self, cells: &[RawCell]) {
+    /// Reads one row; when the conversion merged it with the next, returns where the next starts.
+    fn positional(&mut self, cells: &[RawCell]) -> Option<usize> {
         let texts: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
         let filled: Vec<usize> = (0..texts.len()).filter(|&i| !texts[i].is_empty()).collect();
         if filled.is_empty() || filled.iter().any(|&i| is_header_cell(texts[i]) || self.is_header_year(texts[i])) {
-            return;
+            return None;
         }
         let mut line = cells[filled[0]].line;
         if filled.len() == 1 && !looks_like_value(texts[filled[0]]) && !is_seq(texts[filled[0]]) {
             self.set_category(texts[filled[0]]);
-            return;
+            return None;
         }
         let seq_col = self.col(Role::Seq);
         let seq_at = seq_col.and_then(|_| (0..texts.len().min(3)).find(|&i| is_seq(texts[i])));
@@ -372,7 +384,7 @@ impl<'c> Assembler<'c> {
             // No row number: the first text cell is the name, values follow it.
             let Some(name_at) = filled.iter().copied().find(|&i| !looks_like_value(texts[i])) else {
                 self.issue(line, format!("row has values but no name: {}", texts.join(" | ")));
-                return;
+                return None;
             };
             // Values before the name belong to no row this one can tell (a row split or merged by
             // the conversion): reported, and the row starts at its name.
@@ -406,10 +418,24 @@ impl<'c> Assembler<'c> {
         while rest.last().is_some_and(|c| c.text.is_empty()) {
             rest.pop();
         }
-        // More cells than columns with blanks up front: the row lost its leading columns and the
-        // blanks stand where the name columns were (`氮氧化物⇥⇥⇥17.92…`).
+        // More cells than columns, and a name where a value should stand with a value after it:
+        // the next row was merged into this one (lines repeated or joined by the conversion).
         let trailing_attribute = self.col(Role::Attribute).is_some_and(|a| a > first_value_col);
         let expected = n + usize::from(trailing_attribute);
+        let merged_at = (rest.len() > expected)
+            .then(|| {
+                (1..rest.len())
+                    .find(|&k| is_row_name(&rest[k].text) && rest[k + 1..].iter().any(|c| looks_like_value(&c.text)))
+            })
+            .flatten()
+            // The next row's number, printed before its name, goes with it.
+            .map(|k| if seq_col.is_some() && k > 1 && is_seq(&rest[k - 1].text) { k - 1 } else { k });
+        if let Some(k) = merged_at {
+            self.issue(rest[k].line, format!("a row starts inside the previous one at `{}`", rest[k].text));
+            rest.truncate(k);
+        }
+        // More cells than columns with blanks up front: the row lost its leading columns and the
+        // blanks stand where the name columns were (`氮氧化物⇥⇥⇥17.92…`).
         while rest.len() > expected && rest.first().is_some_and(|c| c.text.is_empty()) {
             rest.remove(0);
         }
@@ -430,6 +456,7 @@ impl<'c> Assembler<'c> {
         let values: Vec<(Column, &RawCell)> =
             self.value_columns.iter().copied().zip(value_cells).filter_map(|(c, v)| Some((c?, v))).collect();
         self.push_row(seq_at.map(|s| texts[s].to_string()), name_parts, unit, attribute, values, line);
+        merged_at.map(|k| values_start + k)
     }
 
     fn push_row(

@@ -241,3 +241,21 @@ fn a_mark_the_note_explains_makes_an_estimate() {
     let found = extract(&without_note, &spec(&["seq", "name", "base_2025", "target_2030", "attribute"])).unwrap();
     assert!(found.rows.iter().flat_map(|r| r.cells.values()).all(|c| !c.estimate), "no note, no meaning");
 }
+
+#[test]
+fn a_row_merged_into_the_previous_one_is_split_at_its_number() {
+    // Two rows joined on one line by the conversion: the second row's number and name stand where
+    // values of the first should be, and its values follow them.
+    let text = "CAPTION\n序号\t指标\t单位\t2020年\t2025年\t属性\n1\t地区生产总值\t亿元\t502\t810\t预期性\t2\t常住人口城镇化率\t%\t58.2\t65\t预期性\n3\t研发经费投入增长\t%\t10\t12\t预期性\n";
+    let columns = ["seq", "name", "unit", "base_2020", "target_2025", "attribute"];
+    check(
+        text,
+        &columns,
+        &[
+            "|1||地区生产总值|亿元||Expected|base_2020=502 target_2025=810",
+            "|2||常住人口城镇化率|%||Expected|base_2020=58.2 target_2025=65",
+            "|3||研发经费投入增长|%||Expected|base_2020=10 target_2025=12",
+        ],
+    );
+    assert_eq!(issues(text, &columns), ["3: a row starts inside the previous one at `2`"]);
+}
