@@ -20,6 +20,7 @@ fn squeeze(s: &str) -> String {
 pub fn audit(text: &str, compiled: &Compiled) -> Vec<String> {
     let Some(locality) = &compiled.locality else { return Vec::new() };
     let lines: Vec<&str> = text.lines().collect();
+    let squeezed: Vec<String> = lines.iter().map(|l| squeeze(l)).collect();
     let mut broken = Vec::new();
     for row in &locality.indicators {
         let first = (row.line as usize).saturating_sub(1);
@@ -29,10 +30,10 @@ pub fn audit(text: &str, compiled: &Compiled) -> Vec<String> {
         }
         // A row's cells stand on the ROW_SPAN lines from its line, or up to the next row's line.
         let after: String =
-            lines[first..].iter().filter(|l| !l.trim().is_empty()).take(ROW_SPAN).map(|l| squeeze(l)).collect();
+            squeezed[first..].iter().filter(|l| !l.is_empty()).take(ROW_SPAN).map(String::as_str).collect();
         let next = locality.indicators.iter().map(|r| r.line as usize).filter(|&l| l > row.line as usize).min();
         let to_next: String =
-            lines[first..next.map_or(first + 1, |n| (n - 1).min(lines.len()))].iter().map(|l| squeeze(l)).collect();
+            squeezed[first..next.map_or(first + 1, |n| (n - 1).min(lines.len()))].iter().map(String::as_str).collect();
         let near = if to_next.len() > after.len() { to_next } else { after };
         for (column, cell) in &row.cells {
             if !near.contains(&squeeze(&cell.raw)) {

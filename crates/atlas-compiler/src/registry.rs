@@ -6,18 +6,12 @@
 //! It answers adcode ↔ name ↔ parent ↔ level, which is how a plan text's title becomes a locality.
 
 use crate::geo::{outer_rings, SIMPLIFY_DEGREES};
+use atlas_data::registry::{ProvincePart, RegistryIndex};
 use atlas_data::{County, Level};
 use serde_json::Value;
 use std::path::Path;
 
-/// A prefecture- or province-level unit.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unit {
-    pub adcode: String,
-    pub name: String,
-    /// Outer rings, simplified and quantised like county rings; empty when the source has none.
-    pub rings: Vec<Vec<[i32; 2]>>,
-}
+pub use atlas_data::registry::Unit;
 
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
@@ -128,6 +122,11 @@ impl Registry {
             }
             counties.push(County { prefecture: format!("{}00", &adcode[..4]), adcode, name, rings });
         }
+        Ok(Registry::new(counties, prefectures, provinces))
+    }
+
+    /// A registry of these units, sorted by adcode, each once.
+    pub fn new(mut counties: Vec<County>, mut prefectures: Vec<Unit>, mut provinces: Vec<Unit>) -> Registry {
         counties.sort_by(|a, b| a.adcode.cmp(&b.adcode));
         counties.dedup_by(|a, b| a.adcode == b.adcode);
         prefectures.sort_by(|a, b| a.adcode.cmp(&b.adcode));
@@ -143,7 +142,41 @@ impl Registry {
             .chain(provinces.iter().map(|p| (&p.name, &p.adcode)))
             .filter_map(|(name, adcode)| Some((short_name(name)?, adcode.clone())))
             .collect();
-        Ok(Registry { counties, prefectures, provinces, aliases })
+        Registry { counties, prefectures, provinces, aliases }
+    }
+
+    /// The registry split by province, for the browser (`atlas_data::registry`). Units whose
+    /// province is not in the registry are left out.
+    pub fn province_parts(&self) -> Vec<ProvincePart> {
+        self.provinces
+            .iter()
+            .map(|p| {
+                let inside = |adcode: &str| adcode.get(..2) == p.adcode.get(..2);
+                ProvincePart {
+                    province: p.clone(),
+                    prefectures: self.prefectures.iter().filter(|u| inside(&u.adcode)).cloned().collect(),
+                    counties: self.counties.iter().filter(|c| inside(&c.adcode)).cloned().collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// The registry the browser's compiler holds: every province by name, and the units of the
+    /// provinces whose parts it fetched.
+    pub fn from_parts(index: &RegistryIndex, parts: Vec<ProvincePart>) -> Registry {
+        let mut provinces: Vec<Unit> = index
+            .provinces
+            .iter()
+            .filter(|e| !parts.iter().any(|p| p.province.adcode == e.adcode))
+            .map(|e| Unit { adcode: e.adcode.clone(), name: e.name.clone(), rings: Vec::new() })
+            .collect();
+        let (mut counties, mut prefectures) = (Vec::new(), Vec::new());
+        for part in parts {
+            provinces.push(part.province);
+            prefectures.extend(part.prefectures);
+            counties.extend(part.counties);
+        }
+        Registry::new(counties, prefectures, provinces)
     }
 
     pub fn county(&self, adcode: &str) -> Option<&County> {
@@ -243,6 +276,33 @@ impl Registry {
     pub fn province_names(&self) -> impl Iterator<Item = &str> {
         self.provinces.iter().map(|p| p.name.as_str())
     }
+}
+
+/// The provinces of `index` a text names, most named first (`湖南省` and its short form `湖南`
+/// count alike): where to look for the locality a plan is about. Provinces it never names are
+/// left out.
+pub fn provinces_named(index: &RegistryIndex, text: &str) -> Vec<String> {
+    let mut named: Vec<(usize, &str)> = index
+        .provinces
+        .iter()
+        .map(|p| {
+            let full = text.matches(p.name.as_str()).count();
+            // The short form counts where it is not the full name already counted.
+            let short = province_short_name(&p.name).map_or(0, |s| text.matches(s).count().saturating_sub(full));
+            (full + short, p.adcode.as_str())
+        })
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    named.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    named.into_iter().map(|(_, code)| code.to_string()).collect()
+}
+
+/// `湖南` for 湖南省, `广西` for 广西壮族自治区, `内蒙古` for 内蒙古自治区, `北京` for 北京市.
+fn province_short_name(name: &str) -> Option<&str> {
+    let stem = ["特别行政区", "自治区", "省", "市"].iter().find_map(|s| name.strip_suffix(s))?;
+    let without = without_ethnic_groups(stem);
+    let short = if without.chars().count() >= 2 { without } else { stem };
+    (short.chars().count() >= 2).then_some(short)
 }
 
 /// The 55 minority nationalities, as autonomous units name them before 族.
@@ -362,6 +422,28 @@ mod tests {
         assert_eq!(short_name("广西壮族自治区").as_deref(), Some("广西"));
         assert_eq!(short_name("某某各族自治县").as_deref(), Some("某某县"));
         assert_eq!(short_name("湘潭县"), None);
+    }
+
+    #[test]
+    fn provinces_a_text_names_most_first() {
+        let entry = |adcode: &str, name: &str| atlas_data::registry::ProvinceEntry {
+            adcode: adcode.into(),
+            name: name.into(),
+            hash: 0,
+        };
+        let index = RegistryIndex {
+            provinces: vec![
+                entry("310000", "上海市"),
+                entry("320000", "江苏省"),
+                entry("330000", "浙江省"),
+                entry("450000", "广西壮族自治区"),
+            ],
+            attribution: String::new(),
+        };
+        let text = "全面落实浙江省委决策部署，深度融入长三角一体化，加强与上海、江苏协同，打造浙江共同富裕示范区。";
+        assert_eq!(provinces_named(&index, text), ["330000", "310000", "320000"]);
+        assert_eq!(provinces_named(&index, "广西北部湾经济区"), ["450000"]);
+        assert!(provinces_named(&index, "县域经济").is_empty());
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub enum FileKind {
     Outlines = 5,
     Column = 6,
     Card = 7,
+    /// The registry's index of provinces (`registry/index.atlas`).
+    RegistryIndex = 8,
+    /// One province's part of the registry (`registry/<adcode>.<hash>.atlas`).
+    RegistryPart = 9,
 }
 
 /// What a section holds.
@@ -46,6 +50,10 @@ pub enum SectionKind {
     Column = 5,
     /// Postcard [`crate::Card`]: what the overview shows of one locality. Key: as Locality.
     Card = 6,
+    /// Postcard [`crate::registry::RegistryIndex`]. Key 0.
+    RegistryIndex = 7,
+    /// Postcard [`crate::registry::ProvincePart`]. Key 0.
+    RegistryPart = 8,
 }
 
 impl SectionKind {
@@ -57,6 +65,8 @@ impl SectionKind {
             4 => SectionKind::Outlines,
             5 => SectionKind::Column,
             6 => SectionKind::Card,
+            7 => SectionKind::RegistryIndex,
+            8 => SectionKind::RegistryPart,
             _ => return None,
         })
     }

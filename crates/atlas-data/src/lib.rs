@@ -8,12 +8,16 @@
 //! Tests: codec round trips and the never-panic property live in `tests/codec.rs`.
 //!
 //! `model` is the in-memory corpus (`Bundle`); `parts` splits it into the index and shards the
-//! widget loads; `codec` is the container every file shares.
+//! widget loads; `codec` is the container every file shares; `registry` the administrative units the browser's
+//! compiler fetches a province at a time.
 
 pub mod codec;
 mod crc32;
+mod join;
 mod model;
 pub mod parts;
+pub mod registry;
+pub mod review;
 
 pub use codec::{DecodeError, FileKind, SectionKind, FORMAT_VERSION, MAGIC};
 pub use model::*;

