@@ -418,21 +418,23 @@ impl<'c> Assembler<'c> {
         while rest.last().is_some_and(|c| c.text.is_empty()) {
             rest.pop();
         }
-        // More cells than columns, and a name where a value should stand with a value after it:
-        // the next row was merged into this one (lines repeated or joined by the conversion).
+        // More cells than columns, and a name where a value should stand: with values after it,
+        // the next row was merged into this one (lines repeated or joined by the conversion) and
+        // is read on its own; with none, the cells from it on belong to no column.
         let trailing_attribute = self.col(Role::Attribute).is_some_and(|a| a > first_value_col);
         let expected = n + usize::from(trailing_attribute);
-        let merged_at = (rest.len() > expected)
-            .then(|| {
-                (1..rest.len())
-                    .find(|&k| is_row_name(&rest[k].text) && rest[k + 1..].iter().any(|c| looks_like_value(&c.text)))
-            })
-            .flatten()
+        let name_at = (rest.len() > expected).then(|| (1..rest.len()).find(|&k| is_row_name(&rest[k].text))).flatten();
+        let merged_at = name_at
+            .filter(|&k| rest[k + 1..].iter().any(|c| looks_like_value(&c.text)))
             // The next row's number, printed before its name, goes with it.
             .map(|k| if seq_col.is_some() && k > 1 && is_seq(&rest[k - 1].text) { k - 1 } else { k });
         if let Some(k) = merged_at {
             self.issue(rest[k].line, format!("a row starts inside the previous one at `{}`", rest[k].text));
             rest.truncate(k);
+        } else if let Some(k) = name_at {
+            for c in rest.drain(k..).filter(|c| !c.text.is_empty()) {
+                self.issue(c.line, format!("cell beyond the table's columns: {}", c.text));
+            }
         }
         // More cells than columns with blanks up front: the row lost its leading columns and the
         // blanks stand where the name columns were (`氮氧化物⇥⇥⇥17.92…`).

@@ -259,3 +259,18 @@ fn a_row_merged_into_the_previous_one_is_split_at_its_number() {
     );
     assert_eq!(issues(text, &columns), ["3: a row starts inside the previous one at `2`"]);
 }
+
+#[test]
+fn a_name_beyond_the_columns_with_no_values_is_reported_not_read_as_a_value() {
+    let text = "CAPTION\n序号\t指标\t单位\t2020年\t2025年\t属性\n1\t地区生产总值\t亿元\t502\t810\t预期性\t常住人口城镇化率\n2\t研发经费投入增长\t%\t10\t12\t预期性\n";
+    let columns = ["seq", "name", "unit", "base_2020", "target_2025", "attribute"];
+    check(
+        text,
+        &columns,
+        &[
+            "|1||地区生产总值|亿元||Expected|base_2020=502 target_2025=810",
+            "|2||研发经费投入增长|%||Expected|base_2020=10 target_2025=12",
+        ],
+    );
+    assert_eq!(issues(text, &columns), ["3: cell beyond the table's columns: 常住人口城镇化率"]);
+}
