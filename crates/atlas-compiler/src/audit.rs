@@ -9,8 +9,11 @@ use crate::Compiled;
 use std::collections::BTreeSet;
 
 /// How many non-blank lines from a row's first line its cells may stand on (tables converted
-/// from PDF print a cell per line).
+/// from PDF print a cell per line), or as many as the longest row of its table takes.
 const ROW_SPAN: usize = 12;
+/// The same for the last row of a table, which no next row bounds: a row printed a cell per line
+/// with its name wrapped over several lines (wide review tables print some twenty cells a row).
+const LAST_ROW_SPAN: usize = 4 * ROW_SPAN;
 
 fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -22,6 +25,19 @@ pub fn audit(text: &str, compiled: &Compiled) -> Vec<String> {
     let lines: Vec<&str> = text.lines().collect();
     let squeezed: Vec<String> = lines.iter().map(|l| squeeze(l)).collect();
     let mut broken = Vec::new();
+    // The most non-blank lines a row of each table spans up to the next row.
+    let mut longest = std::collections::BTreeMap::new();
+    for row in &locality.indicators {
+        let next =
+            locality.indicators.iter().filter(|r| r.table == row.table && r.line > row.line).map(|r| r.line).min();
+        let between = next
+            .and_then(|n| squeezed.get((row.line as usize).saturating_sub(1)..(n as usize - 1).min(squeezed.len())));
+        if let Some(between) = between {
+            let lines = between.iter().filter(|l| !l.is_empty()).count();
+            let span = longest.entry(row.table).or_insert(ROW_SPAN);
+            *span = (*span).max(lines);
+        }
+    }
     for row in &locality.indicators {
         let first = (row.line as usize).saturating_sub(1);
         if first >= lines.len() {
@@ -29,8 +45,9 @@ pub fn audit(text: &str, compiled: &Compiled) -> Vec<String> {
             continue;
         }
         // A row's cells stand on the ROW_SPAN lines from its line, or up to the next row's line.
-        let after: String =
-            squeezed[first..].iter().filter(|l| !l.is_empty()).take(ROW_SPAN).map(String::as_str).collect();
+        let last = !locality.indicators.iter().any(|r| r.table == row.table && r.line > row.line);
+        let span = longest.get(&row.table).copied().unwrap_or(ROW_SPAN).max(if last { LAST_ROW_SPAN } else { 0 });
+        let after: String = squeezed[first..].iter().filter(|l| !l.is_empty()).take(span).map(String::as_str).collect();
         let next = locality.indicators.iter().map(|r| r.line as usize).filter(|&l| l > row.line as usize).min();
         let to_next: String =
             squeezed[first..next.map_or(first + 1, |n| (n - 1).min(lines.len()))].iter().map(String::as_str).collect();

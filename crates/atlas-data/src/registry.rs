@@ -53,9 +53,10 @@ pub fn encode(parts: &[ProvincePart], attribution: &str) -> Vec<(String, Vec<u8>
     let mut index = RegistryIndex { provinces: Vec::new(), attribution: attribution.to_string() };
     let mut files = Vec::new();
     for part in parts {
-        let bytes = codec::write(FileKind::RegistryPart, &[(SectionKind::RegistryPart, 0, &to_postcard(part))]);
+        let payload = to_postcard(part);
+        let bytes = codec::write(FileKind::RegistryPart, &[(SectionKind::RegistryPart, 0, &payload)]);
         let mut h = crate::crc32::Crc32::default();
-        h.update(&bytes);
+        h.update(&payload);
         let entry = ProvinceEntry {
             adcode: part.province.adcode.clone(),
             name: part.province.name.clone(),
@@ -109,6 +110,9 @@ mod tests {
         assert_eq!(index.provinces[0].name, "湖南省");
         assert_eq!(files[1].0, part_path(&index.provinces[0]));
         assert_eq!(decode_part(&files[1].1).unwrap(), part);
+        let other = ProvincePart { province: unit("440000", "广东省"), ..part.clone() };
+        let both = encode(&[part.clone(), other], "test");
+        assert_ne!(both[1].0[7..], both[2].0[7..], "each part's name carries its own content's hash");
         assert!(decode_part(&files[0].1).is_err(), "an index is not a part");
         let mut damaged = files[1].1.clone();
         damaged[20] ^= 1;
