@@ -42,10 +42,56 @@ impl Slot {
     }
 }
 
+/// The page's note (localStorage) of how many added plans the browser keeps (`crate::adding`): read
+/// at start, so that the store, and the code that reads it, are opened only when there are some.
+pub const KEPT: &str = "plan-atlas-added";
+
+fn kept_plans() -> bool {
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    storage.and_then(|s| s.get_item(KEPT).ok().flatten()).is_some_and(|n| n != "0")
+}
+
+/// Asks the adding chunk to show the plans kept from an earlier visit.
+fn restore_added(slot: Slot, adding: Adding, corpus: Arc<Corpus>) {
+    leptos::task::spawn_local(async move {
+        let request = views::lazy::AddRequest::Restore { slot, corpus };
+        if views::lazy::call!(views::lazy::adding(request)).is_ok() {
+            adding.0.set(true);
+        }
+    });
+}
+
+/// Whether the panel of plans the reader added is shown (from the first file on).
+#[derive(Clone, Copy)]
+pub struct Adding(pub RwSignal<bool>);
+
+/// Compiles plan files the reader chose or dropped (in the adding chunk, `crate::adding`) and
+/// joins them to the corpus on screen.
+pub fn add_plans(files: Vec<web_sys::File>) {
+    let slot = expect_context::<Slot>();
+    let adding = expect_context::<Adding>();
+    let LoadState::Ready(atlas) = slot.state.get_untracked() else { return };
+    let request = views::lazy::AddRequest::Files { slot, corpus: atlas.corpus.clone(), files };
+    leptos::task::spawn_local(async move {
+        match views::lazy::call!(views::lazy::adding(request)) {
+            Ok(_) => adding.0.set(true),
+            Err(views::lazy::Unloaded) => {
+                slot.message.set(Some("the compiler's code could not be loaded (is the connection down?)".to_string()))
+            }
+        }
+    });
+}
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default()
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let slot = Slot { state: RwSignal::new(LoadState::Loading), message: RwSignal::new(None) };
     provide_context(slot);
+    let adding = Adding(RwSignal::new(false));
+    provide_context(adding);
     // The page's link, read once: the first view, the bundle asked for, the first screen's shards.
     let params = url::Params::parse(&location_search()).0;
     // The first view's code downloads beside the corpus index, not after it.
@@ -58,7 +104,11 @@ pub fn App() -> impl IntoView {
                 let atlas = Atlas::new(Arc::new(corpus));
                 // Ask for the first screen's data now, before the shell renders.
                 atlas.request_screen(&params);
+                let corpus = atlas.corpus.clone();
                 slot.state.set(LoadState::Ready(atlas));
+                if wanted.is_none() && kept_plans() {
+                    restore_added(slot, adding, corpus);
+                }
             }
             Err(e) if wanted.is_none() => slot.state.set(LoadState::Failed(e)),
             Err(_) => {}
@@ -72,11 +122,14 @@ pub fn App() -> impl IntoView {
         }
     });
     let handle = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    // A bundle dropped on the page is opened; plan texts, web pages and PDFs are added.
     let drop = window_event_listener(leptos::ev::drop, move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        let file = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0));
-        if let Some(file) = file {
-            read_file(slot, file);
+        let files = files_of(ev.data_transfer().and_then(|d| d.files()));
+        match files.iter().find(|f| f.name().to_ascii_lowercase().ends_with(".atlas")) {
+            Some(bundle) => read_file(slot, bundle.clone()),
+            None if !files.is_empty() => add_plans(files),
+            None => {}
         }
     });
     on_cleanup(move || {
@@ -128,6 +181,28 @@ fn OpenBundle() -> impl IntoView {
         <label class="open-bundle" title=crate::state::tr("打开用 atlas build 编译的 .atlas 数据包，也可拖放到页面上", "Open a .atlas bundle compiled with atlas build, or drop one on the page")>
             <span>{crate::state::tr("打开数据包", "Open bundle")}</span>
             <input type="file" id="open-bundle" accept=".atlas,application/octet-stream" on:change=on_change />
+        </label>
+    }
+}
+
+#[component]
+fn AddPlan() -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        let files = files_of(input.as_ref().and_then(|i| i.files()));
+        if let Some(input) = &input {
+            // The same file may be chosen again.
+            input.set_value("");
+        }
+        if !files.is_empty() {
+            add_plans(files);
+        }
+    };
+    view! {
+        <label class="open-bundle add-plan" title=crate::state::tr("添加你自己的规划文本（.txt、网页 .html 或 PDF），在本机浏览器中编译，不会上传", "Add your own plan (text, saved web page or PDF): compiled in this browser, never uploaded")>
+            <span>{crate::state::tr("添加规划", "Add a plan")}</span>
+            <input type="file" id="add-plan" multiple accept=".txt,.htm,.html,.pdf,text/plain,text/html,application/pdf" on:change=on_change />
         </label>
     }
 }
@@ -321,8 +396,9 @@ fn Shell(atlas: Atlas) -> impl IntoView {
     view! {
         <header class="shell-header">
             <h1>{crate::state::tr("规划图鉴", "Plan Atlas")}<span class="subtitle">{subtitle}</span></h1>
-            <div class="header-tools"><views::present::PresentButton /><EmbedButton /><OpenBundle /><LangToggle /></div>
+            <div class="header-tools"><views::present::PresentButton /><EmbedButton /><AddPlan /><OpenBundle /><LangToggle /></div>
         </header>
+        {move || expect_context::<Adding>().0.get().then(views::lazy::added_panel)}
         <views::picker::LocalityChooser />
         <Tabs />
         {notice}

@@ -27,6 +27,16 @@ pub fn csv(header: &[&str], rows: &[Vec<String>], source: &str) -> String {
     out
 }
 
+/// Saves `bytes` as `filename`.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    if let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) {
+        let _ = save(&blob, filename);
+    }
+}
+
 /// Saves `blob` as `filename` through a temporary link.
 fn save(blob: &web_sys::Blob, filename: &str) -> Result<(), JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;

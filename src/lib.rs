@@ -5,6 +5,7 @@
 //! `state` holds the URL-backed view state → `views` render → `charts` draw on canvas.
 //! `index` and `url` are plain Rust (no DOM), so their logic is tested natively and in the browser.
 
+pub mod adding;
 pub mod api;
 pub mod app;
 pub mod charts;

@@ -83,6 +83,8 @@ pub struct Corpus {
     pub origin: String,
     source: Source,
     positions: HashMap<String, usize>,
+    /// The localities a reader added on this page (`crate::adding`), by id.
+    pub added: Vec<String>,
 }
 
 fn positions(index: &Index) -> HashMap<String, usize> {
@@ -115,6 +117,7 @@ impl Corpus {
             origin: origin.to_string(),
             source: Source::Single { bytes: Arc::new(bytes), sections },
             positions,
+            added: Vec::new(),
         })
     }
 
@@ -129,7 +132,7 @@ impl Corpus {
         let index = parts::decode_index(&c).map_err(|e| format!("{index_url}: {e}"))?;
         let base = index_url.rsplit_once('/').map_or(String::new(), |(b, _)| format!("{b}/"));
         let positions = positions(&index);
-        Ok(Corpus { index, origin: index_url.to_string(), source: Source::Site { base }, positions })
+        Ok(Corpus { index, origin: index_url.to_string(), source: Source::Site { base }, positions, added: Vec::new() })
     }
 
     /// The corpus the page starts with: the one inlined in the offline file, else the site beside
@@ -212,6 +215,34 @@ impl Corpus {
         let Some(hash) = self.index.outlines else { return Ok(None) };
         let payload = self.payload(SectionKind::Outlines, 0, parts::outlines_path(hash)).await?;
         codec::from_postcard(SectionKind::Outlines, &payload).map(Some).map_err(|e| format!("outlines: {e}"))
+    }
+
+    /// Every part of the corpus, read or fetched: what a reader's added plans are joined to.
+    pub async fn parts(&self) -> Result<parts::Parts, String> {
+        let base = match &self.source {
+            Source::Single { bytes, .. } => {
+                return parts::Parts::decode_single(bytes).map_err(|e| format!("{}: {e}", self.origin))
+            }
+            Source::Site { base } => base,
+        };
+        let ix = &self.index;
+        let mut paths: Vec<String> =
+            ix.localities.iter().flat_map(|s| [parts::shard_path(s), parts::text_path(s)]).collect();
+        paths.extend(
+            ix.indicator_keys
+                .iter()
+                .zip(&ix.key_files)
+                .filter(|(_, f)| f.localities > 0)
+                .map(|(k, f)| parts::column_path(&k.key, f.hash)),
+        );
+        paths.extend(ix.outlines.map(parts::outlines_path));
+        let mut files = HashMap::new();
+        for path in paths {
+            let bytes = fetch_bytes(&format!("{base}{path}")).await?;
+            files.insert(path, bytes);
+        }
+        let index = fetch_bytes(&self.origin).await?;
+        parts::Parts::read_site(&index, |path| files.remove(path).ok_or_else(|| format!("{path}: not fetched")))
     }
 
     /// Whether shards are fetched over the network (as opposed to read from memory).

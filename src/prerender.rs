@@ -86,10 +86,11 @@ pub fn first_screen(parts: &Parts, links: TextLinks) -> String {
 fn header_tools(lang: Lang) -> String {
     format!(
         "<div class=\"header-tools\"><button class=\"present\">{}</button><button class=\"embed\" \
-         aria-expanded=\"false\">{}</button><label class=\"open-bundle\"><span>{}</span></label><button \
-         class=\"lang\">{}</button></div>",
+         aria-expanded=\"false\">{}</button><label class=\"open-bundle add-plan\"><span>{}</span></label><label \
+         class=\"open-bundle\"><span>{}</span></label><button class=\"lang\">{}</button></div>",
         lang.t("演示", "Present"),
         lang.t("嵌入", "Embed"),
+        lang.t("添加规划", "Add a plan"),
         lang.t("打开数据包", "Open bundle"),
         lang.t("English", "中文"),
     )

@@ -128,3 +128,43 @@ split_view!(met_view, preload_met, met::Met);
 split_view!(map_view, preload_map, map::SpatialLayout);
 split_view!(projects_view, preload_projects, projects::Projects);
 split_view!(text_view, preload_text, text::Text);
+
+/// What the chunk of plans a reader adds (`crate::adding`) is asked for.
+pub enum AddRequest {
+    /// Compile these files and join them to `corpus` (the corpus on screen).
+    Files { slot: crate::app::Slot, corpus: std::sync::Arc<crate::load::Corpus>, files: Vec<web_sys::File> },
+    /// Show the plans the browser kept from an earlier visit, joined to `corpus`.
+    Restore { slot: crate::app::Slot, corpus: std::sync::Arc<crate::load::Corpus> },
+    /// The panel of added plans.
+    Panel,
+}
+
+/// The one split point of the adding chunk: its code (the worker's driver, joining, the review
+/// panel) is fetched the first time a plan is added.
+#[cfg_attr(
+    not(test),
+    leptos::wasm_split::wasm_split(adding, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_adding))
+)]
+pub fn adding(request: AddRequest) -> Result<AnyView, Unloaded> {
+    Ok(match request {
+        AddRequest::Files { slot, corpus, files } => {
+            crate::adding::add_files(slot, corpus, files);
+            ().into_any()
+        }
+        AddRequest::Restore { slot, corpus } => {
+            crate::adding::restore(slot, corpus);
+            ().into_any()
+        }
+        AddRequest::Panel => view! { <added::AddedPlans /> }.into_any(),
+    })
+}
+
+/// The panel of added plans, once the adding chunk is loaded.
+pub fn added_panel() -> AnyView {
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move { call!(adding(AddRequest::Panel)).unwrap_or_else(|Unloaded| ().into_any()) })}
+        </Suspense>
+    }
+    .into_any()
+}

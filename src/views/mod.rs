@@ -1,5 +1,6 @@
 //! One view per file, plus the small controls they share.
 
+pub mod added;
 pub mod compare;
 pub mod corpus;
 pub mod growth;

@@ -142,9 +142,10 @@ fn card_view(s: &Summary, parent: String, card: &Card, lang: Lang) -> impl IntoV
     let draw = move |c: &web_sys::HtmlCanvasElement, r: f64| crate::charts::map::draw(c, r, &scene, true).map(|_| ());
     let ui = ui();
     let map_id = s.id.clone();
+    let added = crate::state::atlas().corpus.added.contains(&s.id);
     view! {
-        <article class="card" data-locality=s.id.clone()>
-            <h2>{text.name}<span class="level">{text.level}</span></h2>
+        <article class="card" data-locality=s.id.clone() data-added=added.then_some("true")>
+            <h2>{text.name}<span class="level">{text.level}</span>{added.then(|| view! { <span class="added-mark">{lang.t("你添加的", "added by you")}</span> })}</h2>
             <p class="plan-title">{text.title}</p>
             <dl>{rows}</dl>
             <button class="thumb" aria-label=lang.t("打开空间布局地图", "Open the spatial layout map")

@@ -125,9 +125,11 @@ fn Chips() -> impl IntoView {
                     choose(ui, &index, next);
                 }
             };
+            let added = atlas.corpus.added.contains(&id);
             view! {
-                <button class="chip" data-locality=id aria-pressed=move || pressed().to_string() on:click=toggle>
+                <button class="chip" data-locality=id data-added=added.then_some("true") aria-pressed=move || pressed().to_string() on:click=toggle>
                     {move || if ui.lang() == Lang::Zh { zh.clone() } else { en.clone() }}
+                    {added.then(|| view! { <span class="added-mark">{move || ui.lang().t("添加", "added")}</span> })}
                 </button>
             }
         })

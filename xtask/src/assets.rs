@@ -33,7 +33,7 @@ fn digest(bytes: &[u8]) -> String {
 }
 
 /// `plan-atlas_bg.wasm` → `plan-atlas_bg-<hash>.wasm`.
-fn hashed_name(name: &str, bytes: &[u8]) -> String {
+pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
     format!("{stem}-{}.{ext}", digest(bytes))
 }

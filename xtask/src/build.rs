@@ -8,9 +8,9 @@ use std::process::Command;
 
 pub fn run() -> Result<PathBuf> {
     corpus::compile()?;
-    let path = tools::ensure_web_toolchain()?;
-    let bindgen = split::bindgen_keeping_table(&path)?;
-    let path = std::env::join_paths(std::iter::once(bindgen).chain(std::env::split_paths(&path)))?;
+    let toolchain = tools::ensure_web_toolchain()?;
+    let bindgen = split::bindgen_keeping_table(&toolchain)?;
+    let path = std::env::join_paths(std::iter::once(bindgen).chain(std::env::split_paths(&toolchain)))?;
     // Trunk runs cargo offline: fetch every crate of the lock file, for every target, first.
     run_cmd(Command::new("cargo").args(["fetch", "--locked"]))?;
     // Chunks gone (target/wasm-split removed) but the linked wasm fresh: drop the wasm, so that
@@ -22,6 +22,8 @@ pub fn run() -> Result<PathBuf> {
     run_cmd(split::link_with_split(Command::new("trunk").args(["build", "--release"]).env("PATH", &path))?)?;
     let dist = project_root().join("dist");
     let chunks = split::install(&dist, &tools::ensure_wasm_opt()?)?;
+    // The compiler a reader's added plans are compiled with, and the registry it fetches.
+    crate::worker::install(&dist, &toolchain, &tools::ensure_wasm_opt()?)?;
     // The overview's content in the page itself, and the plan texts it links to.
     crate::prerender::run(&dist)?;
     // Content-hashed names for the widget's files, then .br/.gz beside every asset.

@@ -123,6 +123,14 @@ pub fn compile() -> Result<PathBuf> {
     Ok(bundle)
 }
 
+/// The registry as the browser's compiler fetches it (`atlas registry`), into `dir`.
+pub fn registry(dir: &std::path::Path) -> Result<()> {
+    let _ = std::fs::remove_dir_all(dir);
+    let mut cmd = atlas();
+    cmd.args(["registry"]).arg(dir).arg("--geo").arg(geo_file()?);
+    run_cmd(&mut cmd)
+}
+
 /// The bundle's content as JSON (`atlas dump --json`), what the browser tests expect to see.
 fn dump(bundle: &std::path::Path, to: &std::path::Path) -> Result<()> {
     let json = atlas()

@@ -15,6 +15,7 @@ mod split;
 mod test;
 mod tools;
 mod wasm_size;
+mod worker;
 
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};

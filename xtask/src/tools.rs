@@ -93,6 +93,27 @@ fn npm_tool(prefix: &Path, package: &str, version: &str, bin: &str, expect: &str
     Ok(dir)
 }
 
+/// npm `pdfjs-dist` (Mozilla's PDF reader): the compile worker reads a PDF's text layer with it,
+/// fetched only when a reader adds a PDF.
+pub const PDFJS_VERSION: &str = "5.4.394";
+
+/// pdfjs-dist under target/tools; returns its package directory.
+pub fn ensure_pdfjs() -> Result<PathBuf> {
+    let prefix = tools_dir().join("pdfjs");
+    let package = prefix.join("node_modules/pdfjs-dist");
+    let have = std::fs::read_to_string(package.join("package.json")).unwrap_or_default();
+    if !have.contains(&format!("\"version\": \"{PDFJS_VERSION}\"")) {
+        std::fs::create_dir_all(&prefix)?;
+        run_cmd(
+            Command::new("npm")
+                .args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix"])
+                .arg(&prefix)
+                .arg(format!("pdfjs-dist@{PDFJS_VERSION}")),
+        )?;
+    }
+    Ok(package)
+}
+
 /// PATH with the given directories in front.
 pub fn path_with(dirs: &[&Path]) -> std::ffi::OsString {
     let mut paths: Vec<PathBuf> = dirs.iter().map(|d| d.to_path_buf()).collect();
