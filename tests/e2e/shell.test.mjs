@@ -49,9 +49,11 @@ test('locality chips narrow the overview and are kept in the URL', async () => {
   await page.locator('article.card').first().waitFor();
   await page.locator('.chip[data-locality="430200"]').click();
   await page.locator('.chip[data-locality="430900"]').click();
-  assert.equal(await page.locator('article.card').count(), 3);
+  // The overview redraws after the click's update: wait for it.
+  await page.waitForFunction(() => document.querySelectorAll('article.card').length === 3);
   await page.waitForURL(/loc=430321(%2C|,)430381(%2C|,)430424/); // written after the view updates
-  await page.reload();
+  // Reloaded, the page holds the first screen until the app takes over: count the app's cards.
+  await open(page, page.url());
   await page.locator('article.card').first().waitFor();
   assert.equal(await page.locator('article.card').count(), 3);
   assert.equal(await page.locator('.chip[data-locality="430200"]').getAttribute('aria-pressed'), 'false');

@@ -157,6 +157,9 @@ fn continues(a: &RawCell, b: &RawCell) -> bool {
         || (note(bt) && looks_like_value(at))
 }
 
+/// The most lines a wrapped indicator name spans (plans print names over two or three).
+const MAX_NAME_LINES: usize = 6;
+
 /// Joins `b` to `a`: across lines directly (a wrap), on one line with the space that was there.
 fn join(a: &mut RawCell, b: &RawCell) {
     if a.line == b.line {
@@ -412,6 +415,17 @@ impl Reader {
             }
             slots.iter().zip(&g.values).filter_map(|(c, v)| Some(((*c)?, v))).collect()
         };
+        // A name wraps over a few lines; cells over many more are not one name (a conversion that
+        // repeated a line): the row is reported rather than read with a name made of them.
+        let spanned = match (g.name.first(), g.name.last()) {
+            (Some(a), Some(b)) => b.line.saturating_sub(a.line) as usize + 1,
+            _ => 0,
+        };
+        if spanned > MAX_NAME_LINES {
+            let first = g.name.first().map_or(String::new(), |c| c.text.trim().to_string());
+            self.issue(line, format!("the name `{first}…` runs over {spanned} lines; the row is not read"));
+            return;
+        }
         let raw_name = joined(&g.name);
         let (name, name_unit, marker) = split_name(&raw_name);
         if name.is_empty() || (k == 0 && kind(&RawCell::new(raw_name.clone(), line)) == Kind::Value) {
