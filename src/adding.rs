@@ -5,13 +5,18 @@
 //! static files. This module and its panel (`views/added.rs`) are a chunk of their own, fetched
 //! the first time a plan is added, so the first load does not grow.
 
+mod embedded;
+pub mod places;
+
 use crate::app::{LoadState, Slot};
 use crate::load::Corpus;
 use crate::state::Atlas;
 use atlas_data::review::Review;
 use atlas_data::{Bundle, Parts};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,8 +26,8 @@ const WORKER: &str = "compile-worker.js";
 /// The registry's folder, beside the page.
 const REGISTRY: &str = "registry/";
 
-/// How far a file has come.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How far a file has come, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stage {
     Reading,
     ReadingPdf,
@@ -62,6 +67,22 @@ impl Stage {
     }
 }
 
+/// What the reader said in the review about the place and period of a plan: the worker's
+/// `hints` (`crates/atlas-worker`), as `plans.toml` would give them; the rest is derived.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Hints {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<u8>,
+}
+
 /// One file a reader added.
 #[derive(Clone, Debug)]
 pub struct AddedPlan {
@@ -78,6 +99,10 @@ pub struct AddedPlan {
     pub diagnostics: Vec<atlas_data::Diagnostic>,
     /// Its key in the browser's store of added plans, once kept there.
     pub record: Option<String>,
+    /// What the reader said of its place and period.
+    pub hints: Hints,
+    /// Its file is at hand, so it can be compiled again with other hints.
+    pub recompilable: bool,
 }
 
 struct State {
@@ -88,6 +113,11 @@ struct State {
     /// The joined corpus on screen, as a single-file bundle (for *Download*).
     shown: Option<Arc<Vec<u8>>>,
     worker: Option<web_sys::Worker>,
+    /// The files as read, by plan: compiled again with the reader's hints, or sent again to a
+    /// fresh worker when the one they waited in stopped.
+    sources: HashMap<u32, js_sys::Uint8Array>,
+    /// The plans sent to the worker and not answered yet.
+    posted: Vec<u32>,
     next_key: u32,
     slot: Option<Slot>,
     /// A join is running; `again`: plans changed meanwhile, so it runs once more.
@@ -102,6 +132,8 @@ thread_local! {
         base_parts: None,
         shown: None,
         worker: None,
+        sources: HashMap::new(),
+        posted: Vec::new(),
         next_key: 1,
         slot: None,
         joining: false,
@@ -156,11 +188,16 @@ pub fn add_files(slot: Slot, corpus: Arc<Corpus>, files: Vec<web_sys::File>) {
                 id: None,
                 diagnostics: Vec::new(),
                 record: None,
+                hints: Hints::default(),
+                recompilable: true,
             })
         });
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => compile(key, &name, js_sys::Uint8Array::new(&buffer)),
+                Ok(buffer) => {
+                    STATE.with(|s| s.borrow_mut().sources.insert(key, js_sys::Uint8Array::new(&buffer)));
+                    send(key);
+                }
                 Err(e) => fail(key, format!("{name}: {}", js_error(&e))),
             }
         });
@@ -187,9 +224,13 @@ fn worker() -> Result<web_sys::Worker, String> {
     if let Some(w) = STATE.with(|s| s.borrow().worker.clone()) {
         return Ok(w);
     }
-    let options = web_sys::WorkerOptions::new();
-    options.set_type(web_sys::WorkerType::Module);
-    let w = web_sys::Worker::new_with_options(&page_url(WORKER), &options).map_err(|e| js_error(&e))?;
+    let w = if embedded::present() {
+        embedded::start_worker()?
+    } else {
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Module);
+        web_sys::Worker::new_with_options(&page_url(WORKER), &options).map_err(|e| js_error(&e))?
+    };
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
     w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -199,12 +240,9 @@ fn worker() -> Result<web_sys::Worker, String> {
         let message = ev.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()).filter(|m| !m.is_empty());
         let message = message.unwrap_or_else(|| "the compiler could not be started".to_string());
         restart_worker();
-        plans().update(|plans| {
-            for p in plans.iter_mut().filter(|p| p.stage < Stage::Joining && p.stage != Stage::Reading) {
-                p.stage = Stage::Failed;
-                p.error = Some(message.clone());
-            }
-        });
+        for key in STATE.with(|s| std::mem::take(&mut s.borrow_mut().posted)) {
+            fail(key, message.clone());
+        }
     });
     w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
@@ -218,13 +256,17 @@ fn restart_worker() {
     }
 }
 
-impl PartialOrd for Stage {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some((*self as u8).cmp(&(*other as u8)))
-    }
-}
-
-fn compile(key: u32, name: &str, bytes: js_sys::Uint8Array) {
+/// Sends plan `key`'s file to the worker with the reader's hints. The file is copied, not
+/// transferred: it stays at hand to be sent again.
+fn send(key: u32) {
+    let Some((name, hints)) =
+        plans().with_untracked(|p| p.iter().find(|p| p.key == key).map(|p| (p.file.clone(), p.hints.clone())))
+    else {
+        return;
+    };
+    let Some(bytes) = STATE.with(|s| s.borrow().sources.get(&key).cloned()) else {
+        return fail(key, format!("{name}: the file is no longer at hand; add it again"));
+    };
     let worker = match worker() {
         Ok(w) => w,
         Err(e) => return fail(key, e),
@@ -238,11 +280,35 @@ fn compile(key: u32, name: &str, bytes: js_sys::Uint8Array) {
     set("id", &key.into());
     set("name", &name.into());
     set("bytes", &bytes);
+    set("hints", &serde_wasm_bindgen::to_value(&hints).unwrap_or(JsValue::NULL));
     set("registry", &page_url(REGISTRY).into());
-    let transfer = js_sys::Array::of1(&bytes.buffer());
-    if let Err(e) = worker.post_message_with_transfer(&message, &transfer) {
-        fail(key, js_error(&e));
+    match worker.post_message(&message) {
+        Ok(()) => STATE.with(|s| s.borrow_mut().posted.push(key)),
+        Err(e) => fail(key, js_error(&e)),
     }
+}
+
+/// Compiles plan `key` again with what the reader now says of its place and period. The plan it
+/// was leaves the corpus at the next join (its bundle is dropped, so it is neither joined nor kept
+/// again in the meantime).
+pub fn recompile(key: u32, hints: Hints) {
+    let record = plans().with_untracked(|p| p.iter().find(|p| p.key == key).and_then(|p| p.record.clone()));
+    if let Some(record) = record {
+        post_store("forget", &[("key", record.into())]);
+    }
+    update(key, |p| {
+        p.hints = hints;
+        p.error = None;
+        p.record = None;
+        p.bundle = None;
+    });
+    note_kept();
+    send(key);
+}
+
+/// A plan's answer came: the worker no longer holds it.
+fn answered(key: u32) {
+    STATE.with(|s| s.borrow_mut().posted.retain(|k| *k != key));
 }
 
 /// Posts `{ op, id: 0, ...fields }` to the worker: a request about the store of added plans.
@@ -277,6 +343,11 @@ fn keep(key: u32) {
     let _ = js_sys::Reflect::set(&value, &"bundle".into(), &js_sys::Uint8Array::from(bundle.as_slice()));
     let review = plan.review.as_ref().and_then(|r| serde_wasm_bindgen::to_value(r).ok()).unwrap_or(JsValue::NULL);
     let _ = js_sys::Reflect::set(&value, &"review".into(), &review);
+    let hints = serde_wasm_bindgen::to_value(&plan.hints).unwrap_or(JsValue::NULL);
+    let _ = js_sys::Reflect::set(&value, &"hints".into(), &hints);
+    if let Some(source) = STATE.with(|s| s.borrow().sources.get(&key).cloned()) {
+        let _ = js_sys::Reflect::set(&value, &"source".into(), &source);
+    }
     post_store("keep", &[("record", value.into())]);
     update(key, |p| p.record = Some(record));
     note_kept();
@@ -302,10 +373,17 @@ fn restored(records: JsValue) {
         };
         let bundle = js_sys::Uint8Array::new(&field(&record, "bundle")).to_vec();
         let review: Option<Review> = serde_wasm_bindgen::from_value(field(&record, "review")).ok();
+        let hints: Hints = serde_wasm_bindgen::from_value(field(&record, "hints")).unwrap_or_default();
+        let source = field(&record, "source").dyn_into::<js_sys::Uint8Array>().ok();
+        let recompilable = source.is_some();
         let key = STATE.with(|s| {
             let mut s = s.borrow_mut();
             s.next_key += 1;
-            s.next_key
+            let key = s.next_key;
+            if let Some(source) = source {
+                s.sources.insert(key, source);
+            }
+            key
         });
         plans().update(|p| {
             p.push(AddedPlan {
@@ -318,6 +396,8 @@ fn restored(records: JsValue) {
                 id: None,
                 diagnostics: Vec::new(),
                 record: Some(record_key),
+                hints,
+                recompilable,
             })
         });
         any = true;
@@ -340,6 +420,7 @@ fn on_message(ev: web_sys::MessageEvent) {
         Some("registry") => update(key, |p| p.stage = Stage::Registry),
         Some("compiling") => update(key, |p| p.stage = Stage::Compiling),
         Some("done") => {
+            answered(key);
             let bundle = js_sys::Uint8Array::new(&field(&data, "bundle")).to_vec();
             let review: Option<Review> = serde_wasm_bindgen::from_value(field(&data, "review")).ok();
             update(key, |p| {
@@ -355,10 +436,16 @@ fn on_message(ev: web_sys::MessageEvent) {
         Some("kept" | "forgotten") => {}
         Some("failed") if key == 0 => {}
         Some("failed") => {
+            answered(key);
+            fail(key, field(&data, "error").as_string().unwrap_or_else(|| "the compiler failed".into()));
+            // A panic leaves the worker's compiler unusable: the plans still waiting in it go to a
+            // fresh one.
             if field(&data, "fatal").as_bool() == Some(true) {
                 restart_worker();
+                for waiting in STATE.with(|s| std::mem::take(&mut s.borrow_mut().posted)) {
+                    send(waiting);
+                }
             }
-            fail(key, field(&data, "error").as_string().unwrap_or_else(|| "the compiler failed".into()));
         }
         _ => {}
     }
@@ -371,6 +458,7 @@ pub fn remove(key: u32) {
         post_store("forget", &[("key", record.into())]);
     }
     plans().update(|plans| plans.retain(|p| p.key != key));
+    STATE.with(|s| s.borrow_mut().sources.remove(&key));
     note_kept();
     leptos::task::spawn_local(rejoin());
 }

@@ -62,8 +62,13 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
 
 /// The bundle inlined in the page (the offline file), base64 in `<script id="atlas-bundle">`.
 fn embedded_bundle() -> Option<Vec<u8>> {
+    embedded_bytes("atlas-bundle")
+}
+
+/// Bytes the page carries inline, base64 in the element `id` (the offline file).
+pub fn embedded_bytes(id: &str) -> Option<Vec<u8>> {
     let window = web_sys::window()?;
-    let text = window.document()?.get_element_by_id("atlas-bundle")?.text_content()?;
+    let text = window.document()?.get_element_by_id(id)?.text_content()?;
     let binary = window.atob(text.trim()).ok()?;
     Some(binary.chars().map(|c| c as u8).collect())
 }
@@ -272,7 +277,8 @@ fn decode_shard(payload: Vec<u8>) -> Result<Shard, Unreadable> {
 }
 
 /// Inflates raw deflate data with the browser's DecompressionStream.
-async fn inflate(data: &[u8]) -> Result<String, String> {
+/// Raw deflate data, inflated by the browser, as a response to read.
+fn inflating(data: &[u8]) -> Result<web_sys::Response, String> {
     let err = |e: wasm_bindgen::JsValue| format!("inflate: {e:?}");
     let array = js_sys::Uint8Array::from(data);
     let parts = js_sys::Array::of1(&array);
@@ -280,7 +286,18 @@ async fn inflate(data: &[u8]) -> Result<String, String> {
     let stream = DecompressionStream::new("deflate-raw").map_err(err)?;
     let pair = web_sys::ReadableWritablePair::new(&stream.readable(), &stream.writable());
     let inflated = blob.stream().pipe_through(&pair);
-    let response = web_sys::Response::new_with_opt_readable_stream(Some(&inflated)).map_err(err)?;
-    let text = JsFuture::from(response.text().map_err(err)?).await.map_err(err)?;
+    web_sys::Response::new_with_opt_readable_stream(Some(&inflated)).map_err(err)
+}
+
+async fn inflate(data: &[u8]) -> Result<String, String> {
+    let err = |e: wasm_bindgen::JsValue| format!("inflate: {e:?}");
+    let text = JsFuture::from(inflating(data)?.text().map_err(err)?).await.map_err(err)?;
     text.as_string().ok_or_else(|| "inflate: not text".to_string())
+}
+
+/// Raw deflate data, inflated.
+pub async fn inflate_bytes(data: &[u8]) -> Result<Vec<u8>, String> {
+    let err = |e: wasm_bindgen::JsValue| format!("inflate: {e:?}");
+    let buffer = JsFuture::from(inflating(data)?.array_buffer().map_err(err)?).await.map_err(err)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

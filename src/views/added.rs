@@ -3,6 +3,7 @@
 //! unsure about, and every diagnostic at its line, each opening the text reader there. Part of the
 //! adding chunk.
 
+use super::place_form::PlaceForm;
 use crate::adding::{self, AddedPlan, Stage};
 use crate::state::{ui, Lang};
 use leptos::prelude::*;
@@ -84,6 +85,11 @@ fn PlanReview(plan: AddedPlan) -> impl IntoView {
         })
         .collect_view();
     let n_diagnostics = plan.diagnostics.len();
+    // A file the compiler read may be compiled again as another place or period.
+    let place_form = (!busy && plan.recompilable && plan.review.is_some()).then(|| {
+        let found = plan.review.as_ref().and_then(|r| r.found.clone());
+        view! { <PlaceForm key found hints=plan.hints.clone() /> }
+    });
     view! {
         <article class="added-plan" data-stage=format!("{:?}", plan.stage).to_lowercase()>
             <header>
@@ -94,7 +100,16 @@ fn PlanReview(plan: AddedPlan) -> impl IntoView {
                     <button type="button" class="added-remove" on:click=move |_| adding::remove(key)>{move || lang().t("移除", "Remove")}</button>
                 })}
             </header>
-            {plan.error.clone().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {plan.error.clone().map(|e| {
+                // A plan read but not placed: what to do, in the reader's language, then the detail.
+                let unplaced = plan.review.as_ref().is_some_and(|r| r.found.is_none());
+                view! {
+                    <p class="error" role="alert">
+                        {unplaced.then(|| view! { <strong>{move || lang().t("无法判断这是哪里的规划，请在下方说明。", "The text does not tell which place this plan is for: say it below.")}</strong>" " })}
+                        <span>{e}</span>
+                    </p>
+                }
+            })}
             {title.map(|t| view! { <p class="added-title">{t}</p> })}
             {locality}
             {(!unsure.is_empty()).then(|| view! {
@@ -103,6 +118,7 @@ fn PlanReview(plan: AddedPlan) -> impl IntoView {
                     <ul>{unsure.iter().map(|u| view! { <li>{u.clone()}</li> }).collect_view()}</ul>
                 </details>
             })}
+            {place_form}
             {(n_diagnostics > 0).then(|| view! {
                 <details class="added-diagnostics">
                     <summary>{move || lang().t("编译提示", "Compiler notes")}" ("{n_diagnostics}")"</summary>

@@ -11,6 +11,7 @@ pub mod met;
 pub mod overview;
 pub mod paging;
 pub mod picker;
+pub mod place_form;
 pub mod present;
 pub mod projects;
 pub mod provenance;

@@ -256,7 +256,7 @@ async function printToPdf(url, out, setup) {
   return out;
 }
 
-test('a PDF with a text layer is read from its text items\' positions, its table rows as rows; a scan is refused', { skip: !PLANS15 && 'ATLAS_PLANS15 unset' }, async () => {
+test('a PDF with a text layer is read from its text items\' positions, its table rows as rows, as the web page\'s; a scan is refused', { skip: !PLANS15 && 'ATLAS_PLANS15 unset' }, async () => {
   const pdf = await printToPdf(pathToFileURL(path.join(PLANS15, 'sh-15th.html')).href, path.join(tmp, 'sh-15th.pdf'));
   const scan = await printToPdf('about:blank', path.join(tmp, 'scan.pdf'), async (page) => {
     await page.setContent('<canvas width="800" height="600"></canvas>');
@@ -266,7 +266,7 @@ test('a PDF with a text layer is read from its text items\' positions, its table
       for (let i = 0; i < 12; i++) c.fillText('上海市国民经济和社会发展第十五个五年规划纲要', 10, 40 + i * 45);
     });
   });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const errors = watchErrors(page);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -286,6 +286,16 @@ test('a PDF with a text layer is read from its text items\' positions, its table
   await hits.first().waitFor();
   const row = (await hits.allInnerTexts()).find((l) => /万元\/人/.test(l) && /预期性/.test(l));
   assert.ok(row, 'a table row with its name, unit and kind on one line');
+  // Its indicator table is read row for row as the web page's is: the wrapped names and notes
+  // put back into their rows, the cells into their columns.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-added').click()]);
+  const saved = path.join(tmp, 'pdf-added.atlas');
+  await download.saveAs(saved);
+  const rows = (l) => l.indicators.map((i) => [i.seq, i.name, i.unit, i.attribute, Object.fromEntries(Object.entries(i.cells).map(([k, c]) => [k, c.raw]))]);
+  const fromPdf = dump(saved).localities.find((l) => l.id === '310000');
+  const fromPage = nativeLocality(path.join(PLANS15, 'sh-15th.html'));
+  assert.ok(fromPage.indicators.length >= 20, `${fromPage.indicators.length} rows from the page`);
+  assert.deepEqual(rows(fromPdf), rows(fromPage));
   const refused = page.locator('.added-plan', { hasText: 'scan.pdf' });
   assert.equal(await refused.getAttribute('data-stage'), 'failed');
   assert.match(await refused.locator('.error').innerText(), /no text layer/);
@@ -293,4 +303,78 @@ test('a PDF with a text layer is read from its text items\' positions, its table
   assert.deepEqual(errors, []);
   console.log(`# two PDFs read and compiled in ${seconds.toFixed(1)} s`);
   await page.close();
+});
+
+/** A copy of the seed whose text no longer names its own place (`湘乡` → `本`). */
+function withoutPlace() {
+  const out = path.join(tmp, 'plan-without-place.txt');
+  fs.writeFileSync(out, fs.readFileSync(SEED, 'utf8').replaceAll('湘乡', '本'));
+  return out;
+}
+
+/** Opens the review's place form of `item` (open already when no place was found). */
+async function openPlaceForm(item) {
+  const form = item.locator('details.added-place');
+  if (!(await form.evaluate((d) => d.open))) await form.locator('summary').click();
+  return form;
+}
+
+test('a plan whose text does not name its place is compiled again as the place and period the reader picks', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = watchErrors(page);
+  await open(page, server.url);
+  const file = withoutPlace();
+  await add(page, [file]);
+  let item = page.locator('.added-plan', { hasText: 'plan-without-place.txt' });
+  const before = await item.innerText();
+  assert.ok(!/430381/.test(before), `the text alone does not give 湘乡市: ${before}`);
+  const form = await openPlaceForm(item);
+  const province = form.locator('select[id^="place-province-"]');
+  await province.selectOption('430000');
+  // The place is searched by name among the province's (a datalist of them).
+  const unit = form.locator('input[id^="place-unit-"]');
+  await form.locator('datalist option[value*="(430381)"]').waitFor({ state: 'attached' });
+  await unit.fill('湘乡');
+  assert.equal(await form.locator('button.place-submit').isDisabled(), true, 'a part of a name names no place yet');
+  await unit.fill('湘乡市');
+  await form.locator('select[id^="place-period-"]').selectOption('14');
+  await page.screenshot({ path: screenshotPath('add-plan-place-form'), fullPage: true });
+  await form.locator('button.place-submit').click();
+  item = page.locator('.added-plan[data-stage="done"]', { hasText: 'plan-without-place.txt' });
+  await item.waitFor({ timeout: 60000 });
+  const facts = await item.locator('.added-facts').innerText();
+  for (const word of ['湘乡市', '430381', '湘潭市', '十四五']) assert.ok(facts.includes(word), `${word} in ${facts}`);
+  await page.locator('article.card[data-locality="430381"][data-added]').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('without the place registry, the reader types the place, and the plan is compiled as it', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  // The registry is not served (as in a copy of the site without it): every request for it fails.
+  await context.route(/\/registry\//, (r) => r.fulfill({ status: 404, body: '' }));
+  const page = await context.newPage();
+  await open(page, server.url);
+  await add(page, [withoutPlace()]);
+  let item = page.locator('.added-plan', { hasText: 'plan-without-place.txt' });
+  assert.equal(await item.getAttribute('data-stage'), 'failed', await item.innerText());
+  const form = await openPlaceForm(item);
+  await form.locator('.place-why').waitFor();
+  const submit = form.locator('button.place-submit');
+  assert.equal(await submit.isDisabled(), true, 'nothing typed yet');
+  await form.locator('input[id^="place-code-"]').fill('430381');
+  await form.locator('input[id^="place-name-"]').fill('湘乡市');
+  await form.locator('select[id^="place-level-"]').selectOption('county_city');
+  await form.locator('input[id^="place-parent-"]').fill('湘潭市');
+  await form.locator('select[id^="place-period-"]').selectOption('14');
+  await page.screenshot({ path: screenshotPath('add-plan-place-typed-390'), fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+  await submit.click();
+  item = page.locator('.added-plan[data-stage="done"]', { hasText: 'plan-without-place.txt' });
+  await item.waitFor({ timeout: 60000 });
+  const facts = await item.locator('.added-facts').innerText();
+  for (const word of ['湘乡市', '430381', '湘潭市', '十四五']) assert.ok(facts.includes(word), `${word} in ${facts}`);
+  await page.locator('article.card[data-locality="430381"][data-added]').waitFor();
+  await context.close();
 });

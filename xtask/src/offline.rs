@@ -57,6 +57,7 @@ pub fn run() -> Result<()> {
 {note}
 {first}
 <script type="application/octet-stream" id="atlas-bundle">{bundle}</script>
+{compiler}
 <script type="module">
 {js}
 const atlasWasm = Uint8Array.from(atob("{wasm}"), (c) => c.charCodeAt(0));
@@ -69,12 +70,57 @@ start();
         note = crate::prerender::noscript_note(false),
         bundle = base64(&bundle),
         wasm = base64(&wasm),
+        compiler = compiler_elements(&dist)?,
     );
     let out = dist.join("plan-atlas-offline.html");
     std::fs::write(&out, html)?;
     assets::precompress_file(&out)?;
     eprintln!("wrote {} ({} KB)", out.display(), std::fs::metadata(&out)?.len() / 1024);
     Ok(())
+}
+
+/// *Add a plan* in the offline file (`src/adding/embedded.rs`): the compile worker's script, the
+/// compiler's script and wasm, and the registry, each base64 in an inert `<script>`, since a page
+/// opened from `file://` can fetch nothing beside it. The registry's files are packed into one:
+/// per file, its path's length (u32, little-endian), the path, the data's length (u32), the data.
+/// The wasm and the registry are raw deflate (base64 leaves nothing for the server's brotli to
+/// find): 5.7 MB of it raw, about 2.5 MB deflated. pdf.js is left out: the offline file adds texts
+/// and web pages.
+fn compiler_elements(dist: &Path) -> Result<String> {
+    let entry = std::fs::read_to_string(dist.join(crate::worker::ENTRY)).context("dist/compile-worker.js")?;
+    // The names `worker.rs` gave the compiler's script and wasm, as the entry imports them.
+    let named = |prefix: &str, suffix: &str| -> Result<String> {
+        let at = entry.find(prefix).with_context(|| format!("{prefix}… in compile-worker.js"))?;
+        let end = entry[at..].find(suffix).with_context(|| format!("{prefix}…{suffix} in compile-worker.js"))?;
+        Ok(entry[at..at + end + suffix.len()].trim_start_matches(['.', '/', '\'']).to_string())
+    };
+    let script = std::fs::read(dist.join(named("./atlas-worker-", ".js")?))?;
+    let wasm = std::fs::read(dist.join(named("'atlas-worker_bg-", ".wasm")?))?;
+    let mut registry = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(dist.join(crate::worker::REGISTRY))?.collect::<Result<_, _>>()?;
+    files.sort_by_key(|f| f.file_name());
+    for file in files {
+        let path = file.file_name().to_string_lossy().into_owned();
+        let data = std::fs::read(file.path())?;
+        for part in [path.as_bytes(), &data] {
+            registry.extend_from_slice(&u32::try_from(part.len())?.to_le_bytes());
+            registry.extend_from_slice(part);
+        }
+    }
+    let element = |id: &str, bytes: &[u8]| {
+        format!("<script type=\"application/octet-stream\" id=\"{id}\">{}</script>\n", base64(bytes))
+    };
+    Ok([
+        element("atlas-compile-worker", entry.as_bytes()),
+        element("atlas-compiler-js", &script),
+        element("atlas-compiler-wasm", &deflated(&wasm)),
+        element("atlas-registry", &deflated(&registry)),
+    ]
+    .concat())
+}
+
+fn deflated(bytes: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(bytes, 10)
 }
 
 /// The wasm-bindgen script with the chunk loader it imports inlined before it: one module, no

@@ -30,11 +30,15 @@ pub fn panic_message() -> Option<String> {
     PANIC.with(|p| p.borrow_mut().take())
 }
 
-/// The registry part to fetch for this file (its path under the registry's folder), or none.
+/// The registry part to fetch for this file (its path under the registry's folder), or none:
+/// the province of `id` when the reader named the place, else the one the text names most.
 #[wasm_bindgen]
-pub fn province_to_fetch(name: &str, bytes: &[u8], registry_index: &[u8]) -> Option<String> {
+pub fn province_to_fetch(name: &str, bytes: &[u8], registry_index: &[u8], id: Option<String>) -> Option<String> {
     let index = decode_index(registry_index).ok()?;
-    added::province_to_fetch(name, bytes, &index).map(part_path)
+    match id {
+        Some(id) => index.provinces.iter().find(|p| p.adcode.get(..2) == id.get(..2)).map(part_path),
+        None => added::province_to_fetch(name, bytes, &index).map(part_path),
+    }
 }
 
 /// What the reader said in the review; the rest is derived.
