@@ -1,5 +1,8 @@
 // Browser figures for `cargo xtask bench` (not a test): medians over repeated loads in headless
 // Chromium of the release build. Prints one JSON object on stdout.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve, launch, dist, keystrokeTimes, pct } from './harness.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
@@ -117,6 +120,47 @@ out.first_chart_ms = median(firstChart);
   out.search_p50_ms = pct(times, 0.5);
   out.search_p95_ms = pct(times, 0.95);
   await page.close();
+}
+
+// Adding a plan (添加规划): a file chosen on a fresh page, timed until its card shows, marked as
+// added; first with nothing of the compiler loaded (its chunk, worker, wasm and the registry part
+// are fetched), then the same file again after removing it (all of that at hand). Every seed plan,
+// and the real 十五五 outlines when ATLAS_PLANS15 names their folder.
+{
+  const root = new URL('../../', import.meta.url);
+  const seeds = fs.readdirSync(new URL('corpus/plans/', root)).map((f) => fileURLToPath(new URL(`corpus/plans/${f}`, root)));
+  const plans15 = process.env.ATLAS_PLANS15;
+  const outlines = plans15 ? fs.readdirSync(plans15).filter((f) => /\.(txt|html)$/.test(f)).map((f) => path.join(plans15, f)) : [];
+  const shown = async (page, n) => {
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.added-plan[data-stage="done"]').length === n
+        && document.querySelector('article.card[data-added]') !== null,
+      n,
+      { timeout: 120000 },
+    );
+  };
+  out.adding = [];
+  const fetched = new Set();
+  for (const file of [...seeds, ...outlines].sort()) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server.url);
+    await page.waitForFunction(() => !document.documentElement.hasAttribute('data-booting'));
+    await page.waitForLoadState('networkidle');
+    page.on('request', (r) => r.method() === 'GET' && fetched.add(decodeURIComponent(new URL(r.url()).pathname.replace(/^\//, ''))));
+    let t0 = Date.now();
+    await page.setInputFiles('#add-plan', file);
+    await shown(page, 1);
+    const cold = Date.now() - t0;
+    await page.locator('.added-plan .added-remove').click();
+    await page.waitForFunction(() => !document.querySelector('.added-plan'));
+    t0 = Date.now();
+    await page.setInputFiles('#add-plan', file);
+    await shown(page, 1);
+    const warm = Date.now() - t0;
+    out.adding.push({ file: path.basename(file), bytes: fs.statSync(file).size, cold_ms: cold, warm_ms: warm });
+    await page.close();
+  }
+  out.adding_files = [...fetched].filter((f) => f && !f.endsWith('/')).sort();
 }
 
 await browser.close();

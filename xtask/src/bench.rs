@@ -203,6 +203,56 @@ long tables rewrite a screenful of reused row slots per change and the rest fram
         }
     }
     md.push('\n');
+    md.push_str(&adding_section(&figures, &dist)?);
     md.push_str(&crate::lighthouse::section(&dist)?);
+    Ok(md)
+}
+
+/// Adding a plan in the browser (recorded by bench.mjs): per file, the time from choosing it to
+/// its card on screen, cold and warm; what adding fetches; the registry's parts.
+fn adding_section(figures: &serde_json::Value, dist: &Path) -> Result<String> {
+    let mut md = String::from(
+        "## Adding a plan in the browser\n\
+\n\
+Each file chosen with *Add a plan* on a fresh page of the default view, timed (wall clock, by the test\n\
+driver) until its card is on screen marked as added: **first**, with nothing of the compiler loaded (the\n\
+adding chunk, the worker, its wasm and the registry's index and province part are fetched), then **again**,\n\
+the same file after removing it, all of that at hand. The compiler runs in the worker, off the page's\n\
+main thread.\n\
+\n\
+| file | bytes | first | again |\n|---|---:|---:|---:|\n",
+    );
+    for row in figures["adding"].as_array().into_iter().flatten() {
+        md.push_str(&format!(
+            "| {} | {} | {} ms | {} ms |\n",
+            row["file"].as_str().unwrap_or("?"),
+            row["bytes"],
+            row["cold_ms"],
+            row["warm_ms"]
+        ));
+    }
+    md.push_str(
+        "\nWhat adding those files fetched, once each:\n\n| file in `dist/` | raw | brotli -q 11 |\n|---|---:|---:|\n",
+    );
+    for name in figures["adding_files"].as_array().into_iter().flatten().filter_map(|f| f.as_str()) {
+        let s = sizes(&dist.join(name))?;
+        md.push_str(&format!("| {name} | {} | {} |\n", s.raw, s.brotli));
+    }
+    let mut parts: Vec<usize> = Vec::new();
+    for entry in std::fs::read_dir(dist.join("registry"))? {
+        let path = entry?.path();
+        if path.file_name().is_some_and(|n| n != "index.atlas") {
+            parts.push(sizes(&path)?.brotli);
+        }
+    }
+    parts.sort_unstable();
+    if let (Some(min), Some(max)) = (parts.first(), parts.last()) {
+        md.push_str(&format!(
+            "\nThe registry (`dist/registry/`): {} province parts, brotli {min} B to {max} B (median {} B); a plan\n\
+fetches the index and its own province's part only.\n\n",
+            parts.len(),
+            parts[parts.len() / 2]
+        ));
+    }
     Ok(md)
 }
