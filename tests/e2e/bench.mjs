@@ -1,8 +1,9 @@
 // Browser figures for `cargo xtask bench` (not a test): medians over repeated loads in headless
 // Chromium of the release build. Prints one JSON object on stdout.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve, launch, dist, keystrokeTimes, pct } from './harness.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
@@ -161,6 +162,44 @@ out.first_chart_ms = median(firstChart);
     await page.close();
   }
   out.adding_files = [...fetched].filter((f) => f && !f.endsWith('/')).sort();
+
+  // PDFs: the 上海 web page printed to PDF (real tables), and the 北京 text printed in large type to a
+  // PDF of about 150 pages. Chromium prints them, as a reader saving a page would.
+  out.adding_pdf = [];
+  if (plans15) {
+    const printed = async (name, setup) => {
+      const page = await browser.newPage();
+      await page.route('**/*', (r) => (/^(file|data|about):/.test(r.request().url()) ? r.continue() : r.abort()));
+      await setup(page);
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-')), name);
+      await page.pdf({ path: file, format: 'A4' });
+      await page.close();
+      return file;
+    };
+    const pdfs = [
+      await printed('sh-15th.pdf', async (page) => {
+        await page.goto(pathToFileURL(path.join(plans15, 'sh-15th.html')).href);
+        await page.addStyleTag({ content: '*{overflow:visible!important;max-height:none!important} html,body{height:auto!important}' });
+      }),
+      await printed('bj-15th.pdf', async (page) => {
+        await page.setContent('<pre style="white-space:pre-wrap;font:22pt serif"></pre>');
+        const text = fs.readFileSync(path.join(plans15, 'bj-15th.txt'), 'utf8');
+        await page.evaluate((t) => { document.querySelector('pre').textContent = t; }, text);
+      }),
+    ];
+    for (const file of pdfs) {
+      const pages = fs.readFileSync(file).toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(server.url);
+      await page.waitForFunction(() => !document.documentElement.hasAttribute('data-booting'));
+      await page.waitForLoadState('networkidle');
+      const t0 = Date.now();
+      await page.setInputFiles('#add-plan', file);
+      await shown(page, 1);
+      out.adding_pdf.push({ file: path.basename(file), pages, bytes: fs.statSync(file).size, cold_ms: Date.now() - t0 });
+      await page.close();
+    }
+  }
 }
 
 await browser.close();

@@ -231,6 +231,22 @@ main thread.\n\
             row["warm_ms"]
         ));
     }
+    let pdfs: Vec<&serde_json::Value> = figures["adding_pdf"].as_array().into_iter().flatten().collect();
+    if !pdfs.is_empty() {
+        md.push_str(
+            "\nPDFs, printed by Chromium in the bench (the 上海 web page; the 北京 text in large type), each on a\n\
+fresh page, pdf.js fetched too; target ≤ 4 s for a PDF of 150 pages:\n\n| PDF | pages | bytes | first |\n|---|---:|---:|---:|\n",
+        );
+        for row in pdfs {
+            md.push_str(&format!(
+                "| {} | {} | {} | {} ms |\n",
+                row["file"].as_str().unwrap_or("?"),
+                row["pages"],
+                row["bytes"],
+                row["cold_ms"]
+            ));
+        }
+    }
     md.push_str(
         "\nWhat adding those files fetched, once each:\n\n| file in `dist/` | raw | brotli -q 11 |\n|---|---:|---:|\n",
     );
