@@ -146,6 +146,18 @@ pub fn plans() -> ArcRwSignal<Vec<AddedPlan>> {
     STATE.with(|s| s.borrow().plans.clone())
 }
 
+/// Lists `plan` under a new key, which it returns.
+fn push_plan(mut plan: AddedPlan) -> u32 {
+    let key = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.next_key += 1;
+        s.next_key
+    });
+    plan.key = key;
+    plans().update(|p| p.push(plan));
+    key
+}
+
 fn update(key: u32, f: impl FnOnce(&mut AddedPlan)) {
     plans().update(|plans| {
         if let Some(p) = plans.iter_mut().find(|p| p.key == key) {
@@ -171,26 +183,19 @@ pub fn add_files(slot: Slot, corpus: Arc<Corpus>, files: Vec<web_sys::File>) {
         }
     });
     for file in files {
-        let key = STATE.with(|s| {
-            let mut s = s.borrow_mut();
-            s.next_key += 1;
-            s.next_key
-        });
         let name = file.name();
-        plans().update(|p| {
-            p.push(AddedPlan {
-                key,
-                file: name.clone(),
-                stage: Stage::Reading,
-                error: None,
-                review: None,
-                bundle: None,
-                id: None,
-                diagnostics: Vec::new(),
-                record: None,
-                hints: Hints::default(),
-                recompilable: true,
-            })
+        let key = push_plan(AddedPlan {
+            file: name.clone(),
+            stage: Stage::Reading,
+            error: None,
+            review: None,
+            bundle: None,
+            id: None,
+            diagnostics: Vec::new(),
+            record: None,
+            hints: Hints::default(),
+            recompilable: true,
+            key: 0,
         });
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
@@ -375,31 +380,22 @@ fn restored(records: JsValue) {
         let review: Option<Review> = serde_wasm_bindgen::from_value(field(&record, "review")).ok();
         let hints: Hints = serde_wasm_bindgen::from_value(field(&record, "hints")).unwrap_or_default();
         let source = field(&record, "source").dyn_into::<js_sys::Uint8Array>().ok();
-        let recompilable = source.is_some();
-        let key = STATE.with(|s| {
-            let mut s = s.borrow_mut();
-            s.next_key += 1;
-            let key = s.next_key;
-            if let Some(source) = source {
-                s.sources.insert(key, source);
-            }
-            key
+        let key = push_plan(AddedPlan {
+            file,
+            stage: Stage::Joining,
+            error: None,
+            review,
+            bundle: Some(Arc::new(bundle)),
+            id: None,
+            diagnostics: Vec::new(),
+            record: Some(record_key),
+            hints,
+            recompilable: source.is_some(),
+            key: 0,
         });
-        plans().update(|p| {
-            p.push(AddedPlan {
-                key,
-                file,
-                stage: Stage::Joining,
-                error: None,
-                review,
-                bundle: Some(Arc::new(bundle)),
-                id: None,
-                diagnostics: Vec::new(),
-                record: Some(record_key),
-                hints,
-                recompilable,
-            })
-        });
+        if let Some(source) = source {
+            STATE.with(|s| s.borrow_mut().sources.insert(key, source));
+        }
         any = true;
     }
     if any {
