@@ -29,7 +29,7 @@ pub fn height_for(n: usize) -> f64 {
 pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, title: &str, bars: &[Bar]) -> Result<(), String> {
     let (root, (text, grid, _)) = super::canvas::area(canvas)?;
     let px = |v: f64| (v * ratio).round() as i32;
-    let font = |size: f64| ("sans-serif", size * ratio).into_font().color(&text);
+    let font = |size: f64| super::palette::font(size * ratio, &text);
     root.draw_text(title, &font(15.0), (px(8.0), px(6.0))).map_err(err)?;
     let (w, _) = root.dim_in_pixel();
     let label_w = px(110.0);

@@ -45,7 +45,7 @@ pub fn draw(
 ) -> Result<(), String> {
     let (root, (text, grid, _)) = super::canvas::area(canvas)?;
     let px = |v: f64| (v * ratio).round() as i32;
-    let font = |size: f64| ("sans-serif", size * ratio).into_font().color(&text);
+    let font = |size: f64| super::palette::font(size * ratio, &text);
     let (w, _) = root.dim_in_pixel();
     let w = w as i32;
     let title = super::canvas::fit_text(&root, title, &font(15.0), w - px(16.0));

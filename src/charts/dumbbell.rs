@@ -41,7 +41,7 @@ pub fn draw(
 ) -> Result<(), String> {
     let (root, (text, grid, bg)) = super::canvas::area(canvas)?;
     let px = |v: f64| (v * ratio).round() as i32;
-    let font = |size: f64| ("sans-serif", size * ratio).into_font().color(&text);
+    let font = |size: f64| super::palette::font(size * ratio, &text);
     let width = root.dim_in_pixel().0 as i32;
     let title = super::canvas::fit_text(&root, title, &font(15.0), width - px(16.0));
     root.draw_text(&title, &font(15.0), (px(8.0), px(6.0))).map_err(err)?;

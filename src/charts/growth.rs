@@ -45,7 +45,7 @@ pub fn tick(v: f64) -> String {
 pub fn draw(canvas: &HtmlCanvasElement, ratio: f64, title: &str, unit: &str, series: &[Series]) -> Result<(), String> {
     let (root, (text, grid, bg)) = super::canvas::area(canvas)?;
     let px = |v: f64| (v * ratio).round() as u32;
-    let font = |size: f64| ("sans-serif", size * ratio).into_font().color(&text);
+    let font = |size: f64| super::palette::font(size * ratio, &text);
     let values: Vec<f64> =
         series.iter().flat_map(|s| s.actual.iter().chain(&s.target).chain(&s.implied)).map(|p| p.value).collect();
     if values.is_empty() {

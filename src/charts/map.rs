@@ -183,11 +183,11 @@ pub fn paint<DB: DrawingBackend>(
     let own_points = scene.counties.iter().filter(|c| c.own).flat_map(|c| c.rings.iter().flatten().copied());
     let mark_points = scene.marks.iter().flat_map(|m| m.points.iter().copied());
     let Some(proj) = Projection::fit(own_points.chain(mark_points), w as f64, h as f64, 14.0 * ratio) else {
-        root.draw_text("—", &("sans-serif", 14.0 * ratio).into_font().color(&text), (10, 10)).map_err(err)?;
+        root.draw_text("—", &super::palette::font(14.0 * ratio, &text), (10, 10)).map_err(err)?;
         return Ok((Projection::default(), Vec::new()));
     };
     let px = |v: f64| (v * ratio).round() as i32;
-    let font = |size: f64| ("sans-serif", size * ratio).into_font().color(&text);
+    let font = |size: f64| super::palette::font(size * ratio, &text);
     for c in &scene.counties {
         for ring in &c.rings {
             let pts: Vec<(i32, i32)> = ring.iter().map(|p| proj.px_from_lonlat(*p)).collect();
