@@ -4,6 +4,7 @@
 
 use crate::load::Corpus;
 use crate::state::{working_set, Atlas, Data, Lang, Loaded, Ui, View, Working};
+use crate::views::lazy::Extra;
 use crate::{load, url, views};
 use leptos::context::Provider;
 use leptos::prelude::*;
@@ -336,6 +337,13 @@ fn Shell(atlas: Atlas) -> impl IntoView {
     let (working, pending) = working(atlas.clone(), ui);
     crate::select::post_to_host(ui, working);
     let lang = move || ui.lang();
+    // The source panel and the tour bar are drawn by the chunk of occasional panels, fetched
+    // the first time one opens.
+    let presenting = ui.flag("present");
+    let showing_source = {
+        let prov = ui.param("prov");
+        Memo::new(move |_| prov.with(|p| !p.is_empty()))
+    };
     let notice = (!rejected.is_empty()).then(|| {
         view! { <p class="notice" role="note">{crate::state::tr("已忽略无效的链接参数：", "Ignored invalid link parameters: ")}{rejected.join(", ")}</p> }
     });
@@ -377,7 +385,7 @@ fn Shell(atlas: Atlas) -> impl IntoView {
                 <section class="view" id="view-panel" role="tabpanel" aria-live="polite" aria-busy=move || pending.get().to_string()>
                     {move || views::lazy::panel(ui.view())}
                 </section>
-                <views::provenance::Provenance />
+                {move || showing_source.get().then(|| views::lazy::extra(Extra::Provenance))}
             </Provider>
         }
         .into_any(),
@@ -396,7 +404,7 @@ fn Shell(atlas: Atlas) -> impl IntoView {
     view! {
         <header class="shell-header">
             <h1>{crate::state::tr("规划图鉴", "Plan Atlas")}<span class="subtitle">{subtitle}</span></h1>
-            <div class="header-tools"><views::present::PresentButton /><EmbedButton /><AddPlan /><OpenBundle /><LangToggle /></div>
+            <div class="header-tools"><views::present::PresentButton /><views::embed::EmbedButton /><AddPlan /><OpenBundle /><LangToggle /></div>
         </header>
         {move || expect_context::<Adding>().0.get().then(views::lazy::added_panel)}
         <views::picker::LocalityChooser />
@@ -404,7 +412,7 @@ fn Shell(atlas: Atlas) -> impl IntoView {
         {notice}
         {move || pending.get().then(|| view! { <p class="loading-more" role="status">{lang().t("正在加载…", "Loading…")}</p> })}
         {panel}
-        <views::present::TourBar />
+        {move || presenting.get().then(|| views::lazy::extra(Extra::Tour))}
         // With the view, not before it: a footer drawn under an empty panel would jump down when
         // the view arrives (a layout shift, and briefly the page's largest text).
         {move || screen_ready.get().then(|| view! {
@@ -480,43 +488,6 @@ fn apply_render_flags(ui: Ui) {
         }
         root.set_attribute("lang", if ui.lang() == Lang::En { "en" } else { "zh-CN" }).ok();
     });
-}
-
-/// The Embed button: a copy-ready snippet for the current view (an iframe and the host script).
-#[component]
-fn EmbedButton() -> impl IntoView {
-    let ui = crate::state::ui();
-    let open = RwSignal::new(false);
-    let snippet = move || {
-        let location = web_sys::window().map(|w| w.location());
-        let origin = location.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
-        let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_else(|| "/".into());
-        let base = path.rsplit_once('/').map_or(String::new(), |(b, _)| b.to_string());
-        let mut params = ui.params.get();
-        params.set("id", "atlas");
-        let query = params.to_query().replace('&', "&amp;");
-        format!(
-            "<iframe src=\"{origin}{path}{query}\" title=\"规划图鉴 Plan Atlas\" loading=\"lazy\" width=\"100%\" height=\"640\" frameborder=\"0\"></iframe>\n<script src=\"{origin}{base}/embed.js\" async></script>"
-        )
-    };
-    let copy = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.navigator().clipboard().write_text(&snippet());
-        }
-    };
-    view! {
-        <button class="embed" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-            {crate::state::tr("嵌入", "Embed")}
-        </button>
-        {move || open.get().then(|| view! {
-            <div class="embed-dialog" role="dialog" aria-label=ui.lang().t("嵌入代码", "Embed code")>
-                <p>{ui.lang().t("把下面的代码粘贴到网页中：iframe 按内容自动调整高度（需 embed.js），没有脚本时使用默认高度。", "Paste this into your page. With embed.js the iframe fits its content; without it, it keeps its default height.")}</p>
-                <textarea id="embed-snippet" readonly rows="4" prop:value=snippet></textarea>
-                <button class="copy" on:click=copy>{ui.lang().t("复制", "Copy")}</button>
-                <button class="close" on:click=move |_| open.set(false)>{ui.lang().t("关闭", "Close")}</button>
-            </div>
-        })}
-    }
 }
 
 #[component]

@@ -31,17 +31,22 @@ pub fn panel(v: View) -> AnyView {
                 Suspend::new(async move {
                     match load(v).await {
                         Ok(view) => view,
-                        Err(Unloaded) => view! {
-                            <div class="error" role="alert">
-                                <p>{tr("无法加载此视图的程序（网络中断？）。", "This view's code could not be loaded (is the connection down?).")}</p>
-                                <button class="retry" on:click=move |_| attempt.update(|n| *n += 1)>{tr("重试", "Try again")}</button>
-                            </div>
-                        }
-                        .into_any(),
+                        Err(Unloaded) => unloaded(attempt),
                     }
                 })
             }}
         </Suspense>
+    }
+    .into_any()
+}
+
+/// Says that a chunk could not be fetched, with a button that tries again.
+fn unloaded(attempt: RwSignal<u32>) -> AnyView {
+    view! {
+        <div class="error" role="alert">
+            <p>{tr("无法加载此部分的程序（网络中断？）。", "This part's code could not be loaded (is the connection down?).")}</p>
+            <button class="retry" on:click=move |_| attempt.update(|n| *n += 1)>{tr("重试", "Try again")}</button>
+        </div>
     }
     .into_any()
 }
@@ -164,6 +169,73 @@ pub fn added_panel() -> AnyView {
     view! {
         <Suspense fallback=|| ()>
             {Suspend::new(async move { call!(adding(AddRequest::Panel)).unwrap_or_else(|Unloaded| ().into_any()) })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// Panels most readers never open, drawn by one chunk fetched the first time one of them opens.
+#[derive(Clone, Copy)]
+pub enum Extra {
+    /// The source line of a value (`prov` in the URL).
+    Provenance,
+    /// The tour bar of presentation mode.
+    Tour,
+    /// The embed snippet, while `open`.
+    Embed(RwSignal<bool>),
+}
+
+#[cfg_attr(
+    not(test),
+    leptos::wasm_split::wasm_split(extras, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_extras))
+)]
+fn extras(which: Extra) -> Result<AnyView, Unloaded> {
+    Ok(match which {
+        Extra::Provenance => view! { <provenance::Provenance /> }.into_any(),
+        Extra::Tour => view! { <present::TourBar /> }.into_any(),
+        Extra::Embed(open) => view! { <embed::EmbedDialog open /> }.into_any(),
+    })
+}
+
+/// An occasional panel: nothing while its code arrives, a retry if it cannot.
+pub fn extra(which: Extra) -> AnyView {
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                attempt.track();
+                Suspend::new(async move { call!(extras(which)).unwrap_or_else(|Unloaded| unloaded(attempt)) })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// The searchable picker of a corpus too large for one chip per locality (`picker::Picker`).
+#[cfg_attr(
+    not(test),
+    leptos::wasm_split::wasm_split(picker_view, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_picker))
+)]
+fn picker_view() -> Result<AnyView, Unloaded> {
+    Ok(view! { <picker::Picker /> }.into_any())
+}
+
+/// The large corpus's picker, with its place held while its code arrives.
+pub fn large_picker() -> AnyView {
+    let attempt = RwSignal::new(0u32);
+    let holding = || {
+        view! {
+            <div class="picker" role="status" aria-busy="true">
+                <p class="loading">{tr("正在加载地方选择器…", "Loading the locality picker…")}</p>
+            </div>
+        }
+    };
+    view! {
+        <Suspense fallback=holding>
+            {move || {
+                attempt.track();
+                Suspend::new(async move { call!(picker_view()).unwrap_or_else(|Unloaded| unloaded(attempt)) })
+            }}
         </Suspense>
     }
     .into_any()

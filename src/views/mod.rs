@@ -3,6 +3,7 @@
 pub mod added;
 pub mod compare;
 pub mod corpus;
+pub mod embed;
 pub mod growth;
 pub mod indicators;
 pub mod lazy;

@@ -85,7 +85,7 @@ pub fn LocalityChooser() -> impl IntoView {
     if atlas.corpus.index.localities.len() <= ALL_AT_ONCE {
         view! { <Chips /> }.into_any()
     } else {
-        view! { <Picker /> }.into_any()
+        super::lazy::large_picker()
     }
 }
 
@@ -137,9 +137,10 @@ fn Chips() -> impl IntoView {
     view! { <div class="chips" role="group" aria-label="地方 Localities">{chips}</div> }
 }
 
-/// The chosen localities and a search over all of them, for large corpora.
+/// The chosen localities and a search over all of them, for large corpora (in a chunk of its
+/// own: the first screen of a small corpus does without it).
 #[component]
-fn Picker() -> impl IntoView {
+pub fn Picker() -> impl IntoView {
     let atlas = atlas();
     let ui = ui();
     let index = std::sync::Arc::new(atlas.corpus.index.clone());

@@ -139,13 +139,19 @@ fn without_trunk_markers(html: &str) -> String {
     html.lines().filter(|l| !l.contains("data-trunk") && !l.trim().is_empty()).map(|l| format!("{l}\n")).collect()
 }
 
+fn manifest(dist: &Path) -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(dist.join(MANIFEST)).unwrap_or_default();
+    serde_json::from_str(&text).unwrap_or_default()
+}
+
 /// The file a plain name (`plan-atlas.js`) was built as, hashed or not.
 pub fn resolve(dist: &Path, plain: &str) -> PathBuf {
-    let hashed = std::fs::read_to_string(dist.join(MANIFEST))
-        .ok()
-        .and_then(|m| serde_json::from_str::<BTreeMap<String, String>>(&m).ok())
-        .and_then(|m| m.get(plain).cloned());
-    dist.join(hashed.unwrap_or_else(|| plain.to_string()))
+    dist.join(manifest(dist).remove(plain).unwrap_or_else(|| plain.to_string()))
+}
+
+/// The plain name of the wasm chunk of code the split points share (`chunk_<n>.wasm`).
+pub fn shared_chunk(dist: &Path) -> Option<String> {
+    manifest(dist).into_keys().find(|k| k.starts_with("chunk_") && k.ends_with(".wasm"))
 }
 
 /// `.br` (quality 11) and `.gz` (level 9) beside one file.

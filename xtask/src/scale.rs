@@ -103,7 +103,14 @@ fn widget_brotli(dist: &Path) -> Result<usize> {
         .sum()
 }
 
-fn measure(n: usize, dist: &Path, widget: usize) -> Result<Figures> {
+/// What a corpus too large for one chip per locality adds to its first screen: the picker's chunk
+/// and the chunk of code the chunks share.
+fn picker_brotli(dist: &Path) -> Result<usize> {
+    let shared = crate::assets::shared_chunk(dist).context("no shared chunk in dist/assets.json")?;
+    ["split_picker_view.wasm", shared.as_str()].iter().map(|f| brotli(&crate::assets::resolve(dist, f))).sum()
+}
+
+fn measure(n: usize, dist: &Path, widget: usize, picker: usize) -> Result<Figures> {
     let (compile_s, peak_mb) = generate(n)?;
     let site = scale_dir(n).join("site/atlas");
     let ids = ids(n)?;
@@ -145,7 +152,7 @@ fn measure(n: usize, dist: &Path, widget: usize) -> Result<Figures> {
         index_brotli,
         shard_brotli,
         card_brotli,
-        first_load: widget + index_brotli + card_brotli,
+        first_load: widget + index_brotli + card_brotli + if n > plan_atlas::state::ALL_AT_ONCE { picker } else { 0 },
         browser,
     })
 }
@@ -274,11 +281,11 @@ pub fn run(args: &[String]) -> Result<()> {
     let dist = build::run()?;
     tools::ensure_browser()?;
     tools::ensure_e2e_packages()?;
-    let widget = widget_brotli(&dist)?;
+    let (widget, picker) = (widget_brotli(&dist)?, picker_brotli(&dist)?);
     let mut rows = Vec::new();
     for n in sizes {
         eprintln!("== {n} plans");
-        rows.push(measure(n, &dist, widget)?);
+        rows.push(measure(n, &dist, widget, picker)?);
     }
     let host = crate::output_of(Command::new("uname").args(["-srm"])).unwrap_or_default().trim().to_string();
     let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
@@ -290,9 +297,11 @@ names rewritten and its numbers perturbed deterministically; `atlas build --site
 brotli -q 11. The first load is the widget (page, loader, script, chunk loader, main wasm module, styles: {:.1} KB)\n\
 plus the index and one locality's card, what the overview (the first screen) reads of it: the chosen locality\n\
 of a large corpus; a corpus of a dozen or fewer shows every locality at once, so the five-plan site loads five\n\
-cards (see the Browser section). Another view reads the locality's shard instead. Browser figures are medians (p50/p95 where stated) in headless Chromium on localhost\n\
+cards (see the Browser section). A corpus of more than a dozen also loads the searchable picker (its chunk and\n\
+the chunk of code the chunks share: {:.1} KB). Another view reads the locality's shard instead. Browser figures are medians (p50/p95 where stated) in headless Chromium on localhost\n\
 (`tests/e2e/bench-scale.mjs`).\n\n{}\n{}\n",
         widget as f64 / 1024.0,
+        picker as f64 / 1024.0,
         table(&rows),
         verdicts(&rows)
     );
