@@ -33,3 +33,16 @@ test('arrow keys step the tour; Escape leaves it', async () => {
   await page.locator('.tour-bar').waitFor({ state: 'detached' });
   assert.equal(new URL(page.url()).searchParams.has('present'), false);
 });
+
+test('on a phone the tour bar puts the step above its buttons, all within the screen', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  await open(page, `${server.url}?present=1&step=0&lang=en`);
+  await page.locator('.tour-bar').waitFor();
+  const box = (s) => page.locator(s).boundingBox();
+  const [step, next, exit] = [await box('.tour-step'), await box('.tour-next'), await box('.tour-exit')];
+  assert.ok(step.y + step.height <= next.y + 1, 'the step title sits above the buttons');
+  assert.ok(step.width > 300, `the title has the bar's width (${step.width}px)`);
+  assert.ok(exit.x + exit.width <= 390, 'the exit button is on screen');
+  await page.screenshot({ path: screenshotPath('present-390') });
+  await page.close();
+});
