@@ -23,17 +23,22 @@ pub fn panel(v: View) -> AnyView {
     if v == View::Overview {
         return view! { <overview::Overview /> }.into_any();
     }
+    on_demand(|| view! { <Skeleton label=tr("正在加载此视图…", "Loading this view…") /> }.into_any(), move || load(v))
+}
+
+/// What a chunk draws, once it has arrived (`fallback` meanwhile), or a retry if it cannot be
+/// fetched.
+fn on_demand<F, Fut>(fallback: fn() -> AnyView, load: F) -> AnyView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, Unloaded>> + Send + 'static,
+{
     let attempt = RwSignal::new(0u32);
     view! {
-        <Suspense fallback=|| view! { <Skeleton label=tr("正在加载此视图…", "Loading this view…") /> }>
+        <Suspense fallback=fallback>
             {move || {
                 attempt.track();
-                Suspend::new(async move {
-                    match load(v).await {
-                        Ok(view) => view,
-                        Err(Unloaded) => unloaded(attempt),
-                    }
-                })
+                Suspend::new(async move { load().await.unwrap_or_else(|Unloaded| unloaded(attempt)) })
             }}
         </Suspense>
     }
@@ -199,16 +204,7 @@ fn extras(which: Extra) -> Result<AnyView, Unloaded> {
 
 /// An occasional panel: nothing while its code arrives, a retry if it cannot.
 pub fn extra(which: Extra) -> AnyView {
-    let attempt = RwSignal::new(0u32);
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                attempt.track();
-                Suspend::new(async move { call!(extras(which)).unwrap_or_else(|Unloaded| unloaded(attempt)) })
-            }}
-        </Suspense>
-    }
-    .into_any()
+    on_demand(|| ().into_any(), move || async move { call!(extras(which)) })
 }
 
 /// The searchable picker of a corpus too large for one chip per locality (`picker::Picker`).
@@ -222,21 +218,13 @@ fn picker_view() -> Result<AnyView, Unloaded> {
 
 /// The large corpus's picker, with its place held while its code arrives.
 pub fn large_picker() -> AnyView {
-    let attempt = RwSignal::new(0u32);
     let holding = || {
         view! {
             <div class="picker" role="status" aria-busy="true">
                 <p class="loading">{tr("正在加载地方选择器…", "Loading the locality picker…")}</p>
             </div>
         }
+        .into_any()
     };
-    view! {
-        <Suspense fallback=holding>
-            {move || {
-                attempt.track();
-                Suspend::new(async move { call!(picker_view()).unwrap_or_else(|Unloaded| unloaded(attempt)) })
-            }}
-        </Suspense>
-    }
-    .into_any()
+    on_demand(holding, || async { call!(picker_view()) })
 }
